@@ -1,0 +1,58 @@
+"""Who gets how much money from which budget line: the third box of the pipeline."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from planner.cases import Cases
+from planner.scenario import Frozen
+
+
+class Grant(Frozen):
+    """Money for one household, paid from one budget line."""
+
+    household_id: str
+    amount: int = Field(gt=0)
+    line_id: str
+
+
+class Unfunded(Frozen):
+    """An eligible household that gets no grant, and why (e.g. the line ran short)."""
+
+    household_id: str
+    reason: str
+
+
+class LineUse(Frozen):
+    """How much of a budget line the allocation uses."""
+
+    line_id: str
+    name: str
+    budget: int
+    allocated: int
+    households: int
+
+    @property
+    def left(self) -> int:
+        return self.budget - self.allocated
+
+
+class Allocation(Frozen):
+    """The grants chosen by CP-SAT, with the unfunded eligible cases and the use of each line."""
+
+    cases: Cases
+    grants: tuple[Grant, ...]
+    unfunded: tuple[Unfunded, ...]
+    lines: tuple[LineUse, ...]
+    total_budget: int
+    solver_status: str
+
+    @property
+    def total_allocated(self) -> int:
+        return sum(grant.amount for grant in self.grants)
+
+    def grant_for(self, household_id: str) -> Grant | None:
+        for grant in self.grants:
+            if grant.household_id == household_id:
+                return grant
+        return None

@@ -1,0 +1,209 @@
+"""The data of a campaign as the office describes it: the first box of the pipeline.
+
+A `Scenario` is what `planner.load` builds from a scenario folder and what every later stage
+reads. All types are frozen pydantic models so that a stage cannot quietly change what another
+stage sees, and so that they validate on construction with short, precise messages.
+
+Money is integer yuan, times are local wall-clock times in Asia/Shanghai, ids are strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+TZ = ZoneInfo("Asia/Shanghai")
+"""Every date and time of a campaign is local to China."""
+
+
+class Frozen(BaseModel):
+    """Base for all pipeline data: immutable, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Campaign(Frozen):
+    """Who runs the campaign, for which year, and which organisation rules apply."""
+
+    name: str
+    year: int = Field(ge=2000, le=2100)
+    organisation: str = ""
+    plugins: tuple[str, ...] = Field(min_length=1)
+    seed: int = 0
+    contact: str = ""
+
+
+class BudgetLine(Frozen):
+    """An earmarked fund (e.g. 劳模慰问金 90,000 yuan) that certain categories draw from.
+
+    A line with no categories is the general line: it pays every category that no other line
+    names. Each grant is paid from exactly one line, and a line is never exceeded.
+    """
+
+    id: str
+    name: str
+    amount: int = Field(ge=0)
+    categories: tuple[str, ...] = ()
+
+
+class Budget(Frozen):
+    """The total, its lines, and the standard amount per category (yuan per household)."""
+
+    total: int = Field(ge=0)
+    lines: tuple[BudgetLine, ...] = Field(min_length=1)
+    standards: dict[str, int]
+
+    @model_validator(mode="after")
+    def _one_general_line_at_most(self) -> Budget:
+        general = [line.id for line in self.lines if not line.categories]
+        if len(general) > 1:
+            raise ValueError(f"only one line may leave out categories, found {general}")
+        ids = [line.id for line in self.lines]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"budget line ids must be unique, found {ids}")
+        return self
+
+    def line_for(self, category: str) -> BudgetLine | None:
+        """The line that pays `category`: the one naming it, else the general line."""
+        for line in self.lines:
+            if category in line.categories:
+                return line
+        for line in self.lines:
+            if not line.categories:
+                return line
+        return None
+
+
+class LunchBreak(Frozen):
+    """A lunch break of `minutes` that starts no earlier than `earliest` and ends by `latest`."""
+
+    earliest: dt.time
+    latest: dt.time
+    minutes: int = Field(gt=0)
+
+
+class TeamDay(Frozen):
+    """One day on which a team is out: its working hours and its lunch break."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    lunch: LunchBreak | None = None
+
+
+class Team(Frozen):
+    """A leader-led visiting team (带队领导 + staff) based at a depot place."""
+
+    id: str
+    name: str
+    leader: str
+    tier: str
+    staff: int = Field(ge=0)
+    depot: str
+    days: tuple[TeamDay, ...]
+    max_visits_per_day: int | None = Field(default=None, gt=0)
+    district: str | None = None
+
+
+class Place(Frozen):
+    """A node of the road network: a town, village, enterprise or office."""
+
+    id: str
+    name: str
+    district: str = ""
+    kind: str = ""
+    x: float
+    y: float
+
+
+class Road(Frozen):
+    """An undirected road between two places, with its driving time in minutes."""
+
+    a: str
+    b: str
+    minutes: int = Field(ge=0)
+
+
+class Household(Frozen):
+    """One archived household (困难职工档案) as read from the households table.
+
+    `id_number`, `bank_card` and `monthly_income` are personal data: only the disbursement sheet
+    may show bank cards, and nothing that leaves the office shows any of them. `row` is the
+    spreadsheet row the household came from, for messages that point back to the file.
+    """
+
+    id: str
+    name: str
+    unit: str
+    place: str
+    category: str
+    row: int = 0
+    id_number: str = ""
+    bank_card: str = ""
+    phone: str = ""
+    address: str = ""
+    household_size: int | None = Field(default=None, gt=0)
+    marital_status: str = ""
+    children: int | None = Field(default=None, ge=0)
+    monthly_income: int | None = Field(default=None, ge=0)
+    children_in_school: bool = False
+    disabled: bool = False
+    single_parent: bool = False
+    serious_illness: bool = False
+    accident: bool = False
+    medical_cost: int = Field(default=0, ge=0)
+    archived: bool = True
+    last_visited_year: int | None = None
+    difficulty: str = ""
+    tier: str = ""
+    visit: str = ""
+    window_date: dt.date | None = None
+    window_start: dt.time | None = None
+    window_end: dt.time | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class HistoryEntry(Frozen):
+    """A visit of an earlier campaign (history.csv), for rules that avoid repeats."""
+
+    household_id: str
+    year: int
+    place: str = ""
+
+
+class VisitSettings(Frozen):
+    """How long a visit takes and how often a must-visit may be missed before it is an error."""
+
+    service_minutes: int = Field(default=30, gt=0)
+
+
+class Scenario(Frozen):
+    """Everything known about one campaign, validated and cross-checked by `planner.load`."""
+
+    folder: Path
+    campaign: Campaign
+    budget: Budget
+    visits: VisitSettings = VisitSettings()
+    teams: tuple[Team, ...] = Field(min_length=1)
+    places: tuple[Place, ...]
+    roads: tuple[Road, ...]
+    households: tuple[Household, ...]
+    history: tuple[HistoryEntry, ...] = ()
+    households_file: str = "households.csv"
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Options for each organisation plugin, keyed by plugin name (scenario.yaml `rules:`)."""
+
+    def place(self, place_id: str) -> Place:
+        """The place with this id (load has checked that every reference exists)."""
+        for place in self.places:
+            if place.id == place_id:
+                return place
+        raise KeyError(place_id)
+
+    def settings_for(self, plugin: str) -> dict[str, Any]:
+        """The `rules:` options of one plugin, empty when the scenario gives none."""
+        return self.rules.get(plugin, {})
