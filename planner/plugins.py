@@ -9,8 +9,9 @@ always on. A user can leave any plugin out by name (`--disable-plugin`).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
+from typing import Any, TypeVar
 
 import pluggy
 
@@ -23,6 +24,8 @@ CORE_PLUGINS: tuple[tuple[str, str], ...] = (
     ("workbook", "planner.export.workbook"),
 )
 """Output writers that every run has: (name, dotted module path)."""
+
+T = TypeVar("T")
 
 
 def available_plugins() -> dict[str, str]:
@@ -71,3 +74,51 @@ def hooks_of(pm: pluggy.PluginManager) -> dict[str, list[str]]:
         hooks = [caller.name for caller in pm.get_hookcallers(plugin) or []]
         result[name] = sorted(hooks)
     return result
+
+
+def _results(
+    pm: pluggy.PluginManager, hook: str, kwargs: dict[str, Any]
+) -> Iterator[tuple[str, Any]]:
+    """Call the implementations of `hook` one by one, in pluggy's order, naming each plugin.
+
+    pluggy itself would let a plugin's exception through without saying whose it was; calling
+    the implementations one by one lets every failure name the plugin and the hook, which is what
+    a plugin author needs to see. Results that are None are left out.
+    """
+    for impl in reversed(getattr(pm.hook, hook).get_hookimpls()):
+        args = {name: kwargs[name] for name in impl.argnames}
+        try:
+            value = impl.function(**args)
+        except Exception as exc:
+            message = f"raised {type(exc).__name__}: {exc}"
+            raise PluginError(impl.plugin_name, hook, message) from exc
+        if value is not None:
+            yield impl.plugin_name, value
+
+
+def call_each(
+    pm: pluggy.PluginManager, hook: str, expected: type[T], **kwargs: Any
+) -> list[tuple[str, T]]:
+    """Every non-None result of a collected hook with its plugin's name, each type-checked."""
+    return [
+        (name, checked(name, hook, value, expected)) for name, value in _results(pm, hook, kwargs)
+    ]
+
+
+def call_first(pm: pluggy.PluginManager, hook: str, expected: type[T], **kwargs: Any) -> T | None:
+    """The first non-None result of a `firstresult` hook, checked to be of the `expected` type."""
+    for name, value in _results(pm, hook, kwargs):
+        return checked(name, hook, value, expected)
+    return None
+
+
+def checked(plugin: str, hook: str, value: object, expected: type[T]) -> T:
+    """`value` if it is an `expected`, else a PluginError naming the plugin and the hook.
+
+    A bool is not accepted where a number is expected, although Python counts it as an int.
+    """
+    if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
+        raise PluginError(
+            plugin, hook, f"returned {type(value).__name__}, expected {expected.__name__} or None"
+        )
+    return value

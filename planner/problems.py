@@ -49,3 +49,11 @@ class PluginError(Exception):
         self.plugin = plugin
         self.hook = hook
         super().__init__(f"plugin {plugin!r}, hook {hook}: {message}")
+
+
+class InfeasibleError(Exception):
+    """The scenario is well-formed but its hard demands contradict each other.
+
+    For instance, the households that must be funded cost more than their budget line holds.
+    The message names the lines and the cases involved, so the planner knows what to change.
+    """
