@@ -1,0 +1,172 @@
+"""The `songnuan` command: a thin click layer over the pipeline.
+
+Exit status: 0 when everything planned; 2 when the input, a plugin or the budget makes planning
+impossible (the messages say what to fix, nothing is written); 3 when the plan was written but a
+must-visit could not be placed (the summary names it and why).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from planner.export import OutputExistsError, export
+from planner.load import load_scenario
+from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.plugins import hooks_of, make_plugin_manager
+from planner.problems import InfeasibleError, PluginError, ScenarioError
+from planner.route import RoutingError
+from planner.rules import apply_rules
+from planner.summary import Summary, summarise
+
+EXIT_INPUT = 2
+EXIT_MUST_VISIT_DROPPED = 3
+
+console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+disable_option = click.option(
+    "--disable-plugin",
+    "disabled",
+    multiple=True,
+    metavar="NAME",
+    help="Leave this plugin out (repeatable).",
+)
+
+
+@click.group()
+@click.version_option(package_name="songnuan")
+def main() -> None:
+    """songnuan (送暖): plan 送温暖 campaigns — grants, team routes, calendars and sheets."""
+
+
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@disable_option
+def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
+    """Check a scenario folder and report every problem at once."""
+    with _user_errors():
+        loaded = load_scenario(scenario)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        cases = apply_rules(loaded, pm)
+    eligible = sum(1 for case in cases.cases if case.eligible)
+    out_console.print(
+        f"[green]OK[/green] {scenario}: {len(loaded.households)} households "
+        f"({eligible} eligible), {len(loaded.teams)} teams, {len(loaded.places)} places"
+    )
+
+
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to write; it appears only when the whole run succeeded.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds the route search may take.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@disable_option
+def plan(
+    scenario: Path, out: Path, time_limit: float, force: bool, disabled: tuple[str, ...]
+) -> None:
+    """Plan a scenario and write calendars, workbook and plan.json into OUT."""
+    with _user_errors():
+        if out.exists() and not force:
+            raise OutputExistsError(out)
+        loaded = load_scenario(scenario)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        with _progress() as progress:
+            result = plan_scenario(loaded, pm, time_limit=time_limit, progress=progress)
+            progress("export: writing files")
+            written = export(result, out, pm, force=force)
+    summary = summarise(result)
+    _print_summary(summary)
+    out_console.print(f"Wrote {len(written)} files to {out}")
+    for dropped in result.dropped:
+        if dropped.must:
+            console.print(f"[yellow]必访未安排[/yellow] {dropped.household_id}: {dropped.reason}")
+    if summary.must_visits_dropped:
+        sys.exit(EXIT_MUST_VISIT_DROPPED)
+
+
+@main.command()
+@disable_option
+def plugins(disabled: tuple[str, ...]) -> None:
+    """List the installed plugins and the hooks each implements."""
+    with _user_errors():
+        pm = make_plugin_manager(None, disabled)
+    table = Table("plugin", "hooks")
+    for name, hooks in hooks_of(pm).items():
+        table.add_row(name, "\n".join(hooks))
+    out_console.print(table)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn errors the user can fix into messages and exit status 2, without a traceback."""
+    try:
+        yield
+    except ScenarioError as error:
+        for problem in error.problems:
+            console.print(str(problem), markup=False)
+        console.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
+    except (PluginError, InfeasibleError, RoutingError, OutputExistsError) as error:
+        console.print(f"error: {error}", markup=False)
+        console.print("nothing was written.", markup=False)
+    else:
+        return
+    sys.exit(EXIT_INPUT)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None]]:
+    """A status line on stderr that shows what the solvers are doing while they work."""
+    with console.status("planning…") as status:
+
+        def show(message: str) -> None:
+            status.update(message)
+
+        yield show
+
+
+def _print_summary(summary: Summary) -> None:
+    out_console.print(
+        f"{summary.households} households, {summary.eligible} eligible, {summary.funded} funded: "
+        f"{summary.allocated:,} of {summary.total_budget:,} yuan"
+    )
+    categories = Table("category", "eligible", "funded", "yuan", title="by category")
+    for c in summary.categories:
+        categories.add_row(c.category, str(c.eligible), str(c.funded), f"{c.amount:,}")
+    out_console.print(categories)
+    lines = Table("line", "budget", "allocated", "left", "households", title="budget lines")
+    for line in summary.lines:
+        lines.add_row(
+            line.name,
+            f"{line.budget:,}",
+            f"{line.allocated:,}",
+            f"{line.left:,}",
+            str(line.households),
+        )
+    out_console.print(lines)
+    teams = Table("team", "days", "visits", "road hours", title="teams")
+    for team in summary.teams:
+        teams.add_row(team.name, str(team.days), str(team.visits), f"{team.road_minutes / 60:.1f}")
+    out_console.print(teams)
+    out_console.print(
+        f"visits planned {summary.visits_planned}, dropped {summary.visits_dropped} "
+        f"(must-visits dropped {summary.must_visits_dropped})"
+    )

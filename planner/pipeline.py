@@ -1,0 +1,33 @@
+"""The planning stages in order: rules → allocate → route, from a loaded Scenario to a Plan.
+
+Loading and exporting stay outside, in the caller, because they touch files; everything here is
+pure data in, data out, so a test or a what-if run can plan without a folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pluggy
+
+from planner.allocate import allocate
+from planner.plan import Plan
+from planner.route import route
+from planner.rules import apply_rules
+from planner.scenario import Scenario
+
+DEFAULT_TIME_LIMIT = 20.0
+"""Seconds of routing search; plans the bundled example well within a minute."""
+
+
+def plan_scenario(
+    scenario: Scenario,
+    pm: pluggy.PluginManager,
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    progress: Callable[[str], None] | None = None,
+) -> Plan:
+    """Decide cases, grants and routes for a scenario with the given plugins."""
+    cases = apply_rules(scenario, pm)
+    allocation = allocate(cases, progress=progress)
+    return route(allocation, time_limit=time_limit, progress=progress)

@@ -1,0 +1,102 @@
+"""The figures an office checks first, computed from a Plan as plain data.
+
+Kept apart from the CLI so that tests (and later the report) use the same numbers the terminal
+shows: households funded per category and per budget line, money left per line, visits planned
+and dropped, road hours per team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.plan import Plan
+
+
+@dataclass(frozen=True)
+class CategoryFigures:
+    category: str
+    eligible: int
+    funded: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class LineFigures:
+    line_id: str
+    name: str
+    budget: int
+    allocated: int
+    left: int
+    households: int
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    team_id: str
+    name: str
+    days: int
+    visits: int
+    road_minutes: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    households: int
+    eligible: int
+    funded: int
+    allocated: int
+    total_budget: int
+    categories: tuple[CategoryFigures, ...]
+    lines: tuple[LineFigures, ...]
+    teams: tuple[TeamFigures, ...]
+    visits_planned: int
+    visits_dropped: int
+    must_visits_dropped: int
+
+
+def summarise(plan: Plan) -> Summary:
+    """The summary figures of a plan."""
+    allocation = plan.allocation
+    cases = allocation.cases.cases
+    amounts = {grant.household_id: grant.amount for grant in allocation.grants}
+    categories = []
+    for category in dict.fromkeys(case.category for case in cases):
+        members = [case for case in cases if case.category == category]
+        funded = [case for case in members if case.household_id in amounts]
+        categories.append(
+            CategoryFigures(
+                category=category,
+                eligible=sum(1 for case in members if case.eligible),
+                funded=len(funded),
+                amount=sum(amounts[case.household_id] for case in funded),
+            )
+        )
+    lines = tuple(
+        LineFigures(use.line_id, use.name, use.budget, use.allocated, use.left, use.households)
+        for use in allocation.lines
+    )
+    teams = []
+    for team in allocation.cases.scenario.teams:
+        routes = [route for route in plan.routes if route.team_id == team.id]
+        teams.append(
+            TeamFigures(
+                team_id=team.id,
+                name=team.name,
+                days=len(routes),
+                visits=sum(len(route.visits) for route in routes),
+                road_minutes=sum(route.travel_minutes for route in routes),
+            )
+        )
+    return Summary(
+        households=len(cases),
+        eligible=sum(1 for case in cases if case.eligible),
+        funded=len(allocation.grants),
+        allocated=allocation.total_allocated,
+        total_budget=allocation.total_budget,
+        categories=tuple(categories),
+        lines=lines,
+        teams=tuple(teams),
+        visits_planned=len(plan.visits),
+        visits_dropped=len(plan.dropped),
+        must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
+    )

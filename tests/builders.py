@@ -1,0 +1,93 @@
+"""Small scenarios made in code, so each test shows the facts it depends on.
+
+Importable from every test folder as `builders` (pyproject sets `pythonpath = ["tests"]`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from planner.scenario import (
+    Budget,
+    BudgetLine,
+    Campaign,
+    Household,
+    LunchBreak,
+    Place,
+    Road,
+    Scenario,
+    Team,
+    TeamDay,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "scenarios" / "county-union-2027"
+
+
+def household(id: str, **facts: Any) -> Household:
+    """A union household with plausible defaults; `facts` override any field."""
+    values: dict[str, Any] = {
+        "id": id,
+        "name": f"职工{id}",
+        "unit": "示例机械厂",
+        "place": "v1",
+        "category": "困难职工",
+        "marital_status": "已婚",
+        "children": 1,
+        "monthly_income": 2400,
+        "id_number": "52010119800101001X",
+        "bank_card": "6222020200112233445",
+    }
+    values.update(facts)
+    return Household(**values)
+
+
+def scenario(
+    households: tuple[Household, ...],
+    *,
+    total: int = 100_000,
+    lines: tuple[BudgetLine, ...] | None = None,
+    rules: dict[str, dict[str, Any]] | None = None,
+    plugins: tuple[str, ...] = ("union",),
+) -> Scenario:
+    """A one-depot, two-district scenario with one team on one day around `households`."""
+    day = TeamDay(
+        date=dt.date(2027, 2, 1),
+        start=dt.time(8, 30),
+        end=dt.time(17, 30),
+        lunch=LunchBreak(earliest=dt.time(11, 30), latest=dt.time(13, 30), minutes=60),
+    )
+    return Scenario(
+        folder=Path("."),
+        campaign=Campaign(name="测试慰问", year=2027, plugins=plugins),
+        budget=Budget(
+            total=total,
+            lines=lines
+            or (
+                BudgetLine(id="model", name="劳模慰问金", amount=total // 4, categories=("劳模",)),
+                BudgetLine(id="needy", name="困难职工慰问金", amount=total - total // 4),
+            ),
+            standards={"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 1000},
+        ),
+        teams=(
+            Team(
+                id="t1",
+                name="一组",
+                leader="王主席",
+                tier="工会领导",
+                staff=2,
+                depot="hq",
+                days=(day,),
+            ),
+        ),
+        places=(
+            Place(id="hq", name="县城", district="城关镇", x=0, y=0),
+            Place(id="v1", name="东村", district="东镇", x=1, y=0),
+            Place(id="v2", name="西村", district="西镇", x=-1, y=0),
+        ),
+        roads=(Road(a="hq", b="v1", minutes=20), Road(a="hq", b="v2", minutes=25)),
+        households=households,
+        rules=rules or {},
+    )
