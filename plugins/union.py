@@ -10,8 +10,8 @@ From the county union's plan (seed 000 §1) and the district union's eligibility
   year are left out in principle.
 - Income test against the local 低保 line L (yuan per person and month): per-capita income below
   150% of L; or up to 200% with children in school, disability or a single parent; or up to 300%
-  with serious illness or a major accident; or this year's out-of-pocket medical cost or disaster
-  loss of at least 20,000 yuan. Model workers are visited by their status, without the test.
+  with serious illness or a major accident; or, after such an illness or accident, this year's
+  out-of-pocket medical cost or disaster loss of at least 20,000 yuan. Model workers are visited by their status, without the test.
 - Household size: three by default; married = self + spouse + unmarried children; unmarried =
   parents + self + other unmarried members; single parents count their actual members.
 
@@ -110,8 +110,10 @@ def _visited_last_year(household: Household, scenario: Scenario) -> bool:
 def _income_test(household: Household, scenario: Scenario) -> Eligibility:
     """The four eligibility clauses; reasons name thresholds, never the household's income."""
     line = dibao_line(scenario)
-    if household.medical_cost >= MEDICAL_COST_THRESHOLD:
-        return Eligibility(eligible=True, reason="本年度自负医药费或灾害损失达2万元以上")
+    struck = household.serious_illness or household.accident
+    if struck and household.medical_cost >= MEDICAL_COST_THRESHOLD:
+        reason = "因大病或意外致困，本年度自负医药费或灾害损失达2万元以上"
+        return Eligibility(eligible=True, reason=reason)
     per_capita = _per_capita_income(household)
     if per_capita is None:
         return Eligibility(eligible=False, reason="缺少家庭月收入，无法核定人均收入")
@@ -123,7 +125,7 @@ def _income_test(household: Household, scenario: Scenario) -> Eligibility:
             eligible=True,
             reason=f"人均月收入在低保线200%（{2 * line}元）以内，且子女上学、残疾或单亲",
         )
-    if (household.serious_illness or household.accident) and per_capita <= 3 * line:
+    if struck and per_capita <= 3 * line:
         return Eligibility(
             eligible=True,
             reason=f"患重大疾病或遭受重大意外，人均月收入在低保线3倍（{3 * line}元）以内",

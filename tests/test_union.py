@@ -28,8 +28,9 @@ def case_of(pm: pluggy.PluginManager, **facts: object):  # type: ignore[no-untyp
         (7020, {"serious_illness": True}, True),  # 300% 以内（含）
         (7023, {"serious_illness": True}, False),
         (7020, {"accident": True}, True),
-        (9000, {"medical_cost": 20000}, True),  # ≥ 20,000 yuan out of pocket
-        (9000, {"medical_cost": 19999}, False),
+        (9000, {"serious_illness": True, "medical_cost": 20000}, True),  # ≥ 20,000 out of pocket
+        (9000, {"serious_illness": True, "medical_cost": 19999}, False),
+        (9000, {"medical_cost": 20000}, False),  # the cost must come from illness or accident
     ],
 )
 def test_income_clauses_at_their_boundaries(

@@ -27,6 +27,10 @@ HOOK = "songnuan_register_writers"
 TEMP_PREFIX = ".songnuan-"
 
 Writer = Callable[[Plan, Path], None]
+"""A writer: given the plan and a folder, it creates its files in that folder."""
+
+Register = Callable[[str, Writer], None]
+"""The `register` callback a writer plugin receives in `songnuan_register_writers`."""
 
 
 class OutputExistsError(FileExistsError):
@@ -50,7 +54,8 @@ def export(plan: Plan, out: Path, pm: pluggy.PluginManager, *, force: bool = Fal
     """Write every registered writer's files into `out`; return the files written, sorted.
 
     Raises `OutputExistsError` when `out` exists and `force` is false, and `PluginError` naming
-    the plugin when a writer cannot be registered or raises; in both cases nothing changes on disk.
+    the plugin when a writer cannot be registered or raises; either way `out` stays as it was
+    and no temporary folder is left behind.
     """
     out = Path(out)
     if out.exists() and not force:
@@ -85,7 +90,7 @@ def _collect_writers(pm: pluggy.PluginManager) -> list[_Registered]:
     return list(writers.values())
 
 
-def _registrar(plugin: str, writers: dict[str, _Registered]) -> Callable[[str, Writer], None]:
+def _registrar(plugin: str, writers: dict[str, _Registered]) -> Register:
     """The `register` callback handed to one plugin: checks the name and the writer."""
 
     def register(name: str, write: Writer) -> None:

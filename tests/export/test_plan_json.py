@@ -1,0 +1,127 @@
+"""plan.json: complete, deterministic, ISO times with +08:00, and free of personal data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.export.plan_json import write_plan_json
+from planner.plan import Plan
+
+TOP_LEVEL = [
+    "format_version",
+    "campaign",
+    "budget",
+    "grants",
+    "unfunded",
+    "cases",
+    "routes",
+    "dropped",
+    "objective",
+    "solver_status",
+]
+
+
+def write(plan: Plan, folder: Path) -> str:
+    """Write plan.json for `plan` into `folder` and return its text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_plan_json(plan, folder)
+    return (folder / "plan.json").read_text(encoding="utf-8")
+
+
+def load(plan: Plan, folder: Path) -> dict[str, Any]:
+    """plan.json for `plan`, parsed."""
+    data: dict[str, Any] = json.loads(write(plan, folder))
+    return data
+
+
+def test_round_trips_with_fixed_key_order(plan: Plan, tmp_path: Path) -> None:
+    """The file parses as JSON, its top-level keys come in the documented order."""
+    assert list(load(plan, tmp_path)) == TOP_LEVEL
+
+
+def test_deterministic(build_plan: Callable[[], Plan], tmp_path: Path) -> None:
+    """The same plan gives byte-identical files, with Chinese kept readable."""
+    first = write(build_plan(), tmp_path / "a")
+    assert first == write(build_plan(), tmp_path / "b")
+    assert "张三" in first
+    assert first.endswith("}\n")
+
+
+def test_budget_and_grants(plan: Plan, tmp_path: Path) -> None:
+    """Budget lines show use and remainder; grants carry names, unit, district and line."""
+    data = load(plan, tmp_path)
+    assert data["budget"]["total"] == 10000
+    assert data["budget"]["allocated"] == sum(g["amount"] for g in data["grants"]) == 3000
+    assert data["budget"]["lines"][1] == {
+        "line_id": "needy",
+        "name": "困难职工慰问金",
+        "budget": 6000,
+        "allocated": 1000,
+        "left": 5000,
+        "households": 2,
+    }
+    assert data["grants"][0] == {
+        "household_id": "h1",
+        "name": "张三",
+        "unit": "红星机械厂",
+        "district": "城关镇",
+        "category": "劳模",
+        "amount": 2000,
+        "line_id": "model",
+    }
+
+
+def test_unfunded_dropped_and_cases(plan: Plan, tmp_path: Path) -> None:
+    """Unfunded and dropped households come with their reasons; every household has a case."""
+    data = load(plan, tmp_path)
+    assert data["unfunded"] == [
+        {"household_id": "h4", "name": "赵六", "reason": "困难职工慰问金不足"}
+    ]
+    assert data["dropped"] == [
+        {"household_id": "h4", "name": "赵六", "must": False, "reason": "当天时间不足"}
+    ]
+    assert [case["household_id"] for case in data["cases"]] == ["h1", "h2", "h3", "h4"]
+    assert data["cases"][0]["visit"] == "must"
+    assert data["solver_status"] == {"allocation": "OPTIMAL", "routing": "ROUTING_SUCCESS"}
+
+
+def test_routes_with_shanghai_times(plan: Plan, tmp_path: Path) -> None:
+    """Routes carry team, leader, lunch and visits with ISO 8601 times at +08:00."""
+    route1, route2 = load(plan, tmp_path)["routes"]
+    assert (route1["team_id"], route1["team_name"], route1["leader"]) == ("t1", "第一组", "王书记")
+    assert route1["lunch"] == {
+        "start": "2027-01-18T12:00:00+08:00",
+        "end": "2027-01-18T13:00:00+08:00",
+    }
+    assert [v["household_id"] for v in route1["visits"]] == ["h1", "h2"]
+    assert route2["lunch"] is None
+    assert route2["visits"][0]["arrival"] == "2027-01-18T09:05:00+08:00"
+    assert route2["visits"][0]["departure"] == "2027-01-18T09:35:00+08:00"
+
+
+def test_no_personal_data(plan: Plan, tmp_path: Path, personal_data: dict[str, list[str]]) -> None:
+    """No ID number, bank card, income, diagnosis or phone, by value or by field name."""
+    text = write(plan, tmp_path)
+    for values in personal_data.values():
+        assert not [value for value in values if value in text]
+    for field in [*personal_data, "phone", "13800001111", "serious_illness", "address"]:
+        assert field not in text
+
+
+def keys(value: Any) -> set[str]:
+    """Every key at any depth of a JSON value."""
+    if isinstance(value, dict):
+        return set(value).union(*(keys(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(keys(item) for item in value))
+    return set()
+
+
+def test_every_field_is_documented(plan: Plan, tmp_path: Path) -> None:
+    """docs/plan.md has a table row for every key plan.json uses."""
+    docs = (Path(__file__).parents[2] / "docs" / "plan.md").read_text(encoding="utf-8")
+    missing = sorted(key for key in keys(load(plan, tmp_path)) if f"| `{key}` |" not in docs)
+    assert missing == []
