@@ -1,0 +1,318 @@
+"""Reading the tables offices keep: CSV from Excel or WPS in any common encoding, or XLSX.
+
+Office tables arrive in whatever form the office's software saved them: UTF-8 with or without a
+BOM, GBK (what Excel on a Chinese Windows writes as "CSV"), or an XLSX workbook; with English or
+Chinese headers, a title line above the header, stray spaces and blank rows. This module turns
+all of them into the same thing, a `Table` of text cells keyed by field name, so that `load`
+converts and checks values in one place, whatever the file looked like.
+
+Everything is read as text: ID numbers, bank cards and phone numbers keep their leading zeros and
+final `X`. Where a file has already lost digits (an XLSX number cell, a CSV written in scientific
+notation) that is reported, because a silently wrong ID number is worse than a refused file.
+Problems never quote cell values: they may be personal data.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from planner.problems import Problem
+
+Kind = Literal["text", "digits", "int", "yuan", "number", "yesno", "date", "time", "visit"]
+"""How `load` converts a column's text. `tables` only cares about `digits`: text that must not
+have passed through a number (ID and bank card numbers, phones)."""
+
+_Cells = Sequence[str | None]
+"""The raw cells of one row: None for an empty cell, XLSX numbers as `_Number`."""
+
+_HEADER_SEARCH_ROWS = 5
+"""How many rows from the top may hold the header: offices often put a title line above it."""
+
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
+_LOST_DIGITS = "stored as a number, digits may be lost; format the column as text"
+_CSV_SUFFIXES = frozenset({".csv", ".txt"})
+_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column a table may have: its field name, its English and Chinese headers, its kind.
+
+    `english` defaults to the field name; it differs where the field name would clash with a
+    Python word or a model field (roads' `from` is field `a`).
+    """
+
+    field: str
+    chinese: str
+    required: bool = False
+    kind: Kind = "text"
+    english: str = ""
+
+    @property
+    def name(self) -> str:
+        """The English header, as docs/scenario.md lists it."""
+        return self.english or self.field
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: `number` as a spreadsheet shows it, text by field, unknown columns apart.
+
+    `cells` holds every known column the file has ("" for an empty cell); `extra` holds the
+    columns songnuan does not know, by their header, for plugins to read.
+    """
+
+    number: int
+    cells: Mapping[str, str]
+    extra: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of one file, the headers as the file writes them, and what was wrong with it."""
+
+    file: str
+    headers: Mapping[str, str]
+    rows: tuple[Row, ...]
+    problems: tuple[Problem, ...]
+
+    def column(self, field: str) -> str:
+        """The header of `field` as the file writes it, so that a message names what users see."""
+        return self.headers.get(field, field)
+
+
+class _Unreadable(Exception):
+    """The file cannot be read as a table at all; the message says what to do instead."""
+
+
+def read_table(path: Path, columns: Sequence[ColumnSpec], name: str | None = None) -> Table:
+    """Read a CSV or XLSX table into text cells, matching its headers to `columns`.
+
+    `name` is how messages call the file (default: its file name). Problems are returned in the
+    table, not raised, so that the caller can report every problem of every file at once; a
+    table with problems in its header has no rows.
+    """
+    label = name or path.name
+    try:
+        grid = list(_grid(path))
+    except _Unreadable as exc:
+        return Table(label, {}, (), (Problem(label, None, None, str(exc)),))
+    return _table(label, grid, columns)
+
+
+def _grid(path: Path) -> Iterator[tuple[int, _Cells]]:
+    """The numbered rows of a CSV or XLSX file, or `_Unreadable` saying what to do instead."""
+    if not path.is_file():
+        raise _Unreadable("file not found")
+    suffix = path.suffix.lower()
+    if suffix in _CSV_SUFFIXES:
+        return _csv_rows(path)
+    if suffix in _XLSX_SUFFIXES:
+        return _xlsx_rows(path)
+    if suffix == ".xls":
+        raise _Unreadable("old Excel .xls format: save it as .xlsx or as CSV")
+    raise _Unreadable("not a table: songnuan reads .csv and .xlsx files")
+
+
+def _decode(data: bytes) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+
+    Guessing encodings from content is unreliable for short Chinese files, so only the
+    encodings Excel and WPS actually write are tried, in an order where a wrong guess fails.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        raise _Unreadable("this is an XLSX workbook with a .csv name: rename it to .xlsx")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Unreadable("saved as UTF-16 (Excel 'Unicode text'): save it as CSV UTF-8")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _Unreadable("neither UTF-8 nor GBK text: save it as CSV UTF-8")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
+    """Numbered records of a CSV file (a quoted cell may span lines but is one row)."""
+    try:
+        rows = list(csv.reader(io.StringIO(_decode(path.read_bytes()))))
+    except csv.Error as exc:
+        raise _Unreadable(f"not a readable CSV file ({exc})") from exc
+    return enumerate(rows, start=1)
+
+
+class _Number(str):
+    """The text of an XLSX number cell, marked so that `digits` columns can refuse it."""
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
+    """Numbered rows of the first sheet, cell values turned into text as Excel shows them."""
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise _Unreadable("cannot be read as an XLSX workbook (encrypted, or not XLSX?)") from exc
+    try:
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
+        rows = [list(map(_xlsx_text, row)) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return enumerate(rows, start=1)
+
+
+def _xlsx_text(value: object) -> str | None:
+    """A cell value as text: whole numbers without `.0`, dates ISO, times HH:MM."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        whole = isinstance(value, int) or value.is_integer()
+        return _Number(str(int(value)) if whole else str(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
+    return str(value)
+
+
+def _table(label: str, grid: list[tuple[int, _Cells]], specs: Sequence[ColumnSpec]) -> Table:
+    """Match the header, then collect the non-blank rows below it."""
+    lookup = _header_lookup(specs)
+    rows = [(number, cells) for number, cells in grid if any(_clean(c) for c in cells)]
+    if not rows:
+        return Table(label, {}, (), (Problem(label, None, None, "empty: no header row"),))
+    header_at = _header_index(rows, lookup)
+    header_row, header = rows[header_at]
+    names = [_clean(cell) for cell in header]
+    fields = [lookup.get(_norm(n)) for n in names]
+    problems = _header_problems(label, header_row, names, fields, specs)
+    if problems:
+        return Table(label, {}, (), tuple(problems))
+    headers = {f: n for f, n in zip(fields, names, strict=True) if f}
+    spec_of = {spec.field: spec for spec in specs}
+    body = rows[header_at + 1 :]
+    cell_problems: list[Problem] = []
+    data = [_row(label, n, c, names, fields, spec_of, cell_problems) for n, c in body]
+    return Table(label, headers, tuple(data), tuple(cell_problems))
+
+
+def _clean(cell: str | None) -> str:
+    """A cell's text without surrounding spaces (including the full-width space)."""
+    return (cell or "").strip()
+
+
+def _norm(header: str) -> str:
+    """Header spelling that ignores case and the space-or-underscore choice of English names."""
+    return re.sub(r"[\s\-]+", "_", header.strip().casefold())
+
+
+def _header_lookup(specs: Iterable[ColumnSpec]) -> dict[str, str]:
+    """Normalised English and Chinese header → field name."""
+    lookup: dict[str, str] = {}
+    for spec in specs:
+        lookup[_norm(spec.name)] = spec.field
+        lookup[_norm(spec.chinese)] = spec.field
+    return lookup
+
+
+def _header_index(rows: list[tuple[int, _Cells]], lookup: Mapping[str, str]) -> int:
+    """The first of the top rows that has a known header, skipping title lines above it."""
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if any(_norm(_clean(c)) in lookup for c in cells):
+            return index
+    return 0
+
+
+def _header_problems(
+    label: str,
+    row: int,
+    names: list[str],
+    fields: list[str | None],
+    specs: Sequence[ColumnSpec],
+) -> list[Problem]:
+    """Columns that appear twice and required columns that are missing, with a likely fix."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name, field in zip(names, fields, strict=True):
+        if field and field in seen:
+            message = f"column {field} appears twice ({seen[field]} and {name}); keep one"
+            problems.append(Problem(label, row, name, message))
+        elif field:
+            seen[field] = name
+    chinese = _mostly_chinese(names, specs)
+    unknown = [name for name, field in zip(names, fields, strict=True) if name and not field]
+    for spec in specs:
+        if spec.required and spec.field not in seen:
+            problems.append(_missing(label, row, spec, chinese, unknown))
+    return problems
+
+
+def _mostly_chinese(names: list[str], specs: Sequence[ColumnSpec]) -> bool:
+    """Whether the file writes its known headers in Chinese, to name missing ones alike."""
+    chinese = {_norm(spec.chinese) for spec in specs}
+    english = {_norm(spec.name) for spec in specs}
+    normed = [_norm(n) for n in names]
+    return sum(n in chinese for n in normed) >= sum(n in english for n in normed)
+
+
+def _missing(label: str, row: int, spec: ColumnSpec, chinese: bool, unknown: list[str]) -> Problem:
+    """A missing required column, named in the file's language, with a near-miss suggestion."""
+    first, second = (spec.chinese, spec.name) if chinese else (spec.name, spec.chinese)
+    message = f"missing column {first} ({second})"
+    by_norm = {_norm(n): n for n in unknown}
+    wanted = [_norm(first), _norm(second)]
+    close = [m for w in wanted for m in difflib.get_close_matches(w, list(by_norm), n=1)]
+    if close:
+        message += f"; did you mean {by_norm[close[0]]}?"
+    return Problem(label, row, first, message)
+
+
+def _row(
+    label: str,
+    number: int,
+    raw: _Cells,
+    names: list[str],
+    fields: list[str | None],
+    spec_of: Mapping[str, ColumnSpec],
+    problems: list[Problem],
+) -> Row:
+    """One data row; digits columns whose digits may be lost are reported and left empty."""
+    cells: dict[str, str] = {field: "" for field in fields if field}
+    extra: dict[str, str] = {}
+    for name, field, value in zip(names, fields, _pad(raw, len(names)), strict=True):
+        text = _clean(value)
+        if field is None:
+            if name:
+                extra[name] = text
+        elif spec_of[field].kind == "digits" and _lost_digits(value):
+            problems.append(Problem(label, number, name, _LOST_DIGITS))
+        else:
+            cells[field] = text
+    return Row(number, cells, extra)
+
+
+def _pad(raw: _Cells, width: int) -> list[str | None]:
+    """The row cut or filled to the header's width (cells beyond the header have no name)."""
+    return [*raw, *[None] * width][:width]
+
+
+def _lost_digits(value: str | None) -> bool:
+    """Whether a cell went through a number: an XLSX number cell or CSV scientific notation."""
+    return isinstance(value, _Number) or bool(_SCIENTIFIC.match(_clean(value)))
