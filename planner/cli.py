@@ -28,8 +28,8 @@ from planner.summary import Summary, summarise
 EXIT_INPUT = 2
 EXIT_MUST_VISIT_DROPPED = 3
 
-console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
 
 disable_option = click.option(
     "--disable-plugin",
@@ -124,7 +124,10 @@ def _user_errors() -> Iterator[None]:
         for problem in error.problems:
             console.print(str(problem), markup=False)
         console.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
-    except (PluginError, InfeasibleError, RoutingError, OutputExistsError) as error:
+    except OutputExistsError as error:
+        console.print(f"error: {error.out} already exists; pass --force to replace it", markup=False)
+        console.print("nothing was written.", markup=False)
+    except (PluginError, InfeasibleError, RoutingError) as error:
         console.print(f"error: {error}", markup=False)
         console.print("nothing was written.", markup=False)
     else:

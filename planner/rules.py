@@ -30,6 +30,8 @@ VISIT_OVERRIDES: dict[str, VisitWish] = {
     "no": "no",
 }
 
+VISIT_LABELS: dict[VisitWish, str] = {"must": "必访", "may": "可访", "no": "不访"}
+
 
 def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
     """One case per household, in table order; unknown categories are input problems."""
@@ -167,7 +169,7 @@ def _visit(
     override = VISIT_OVERRIDES.get(household.visit.strip())
     if override:
         visit = override
-        reasons = (f"走访要求：{household.visit.strip()}",)
+        reasons = (f"办公室要求：{VISIT_LABELS[override]}",)
     if household.tier.strip():
         tier = household.tier.strip()
     if not eligible and visit != "no":

@@ -63,6 +63,7 @@ def export(plan: Plan, out: Path, pm: pluggy.PluginManager, *, force: bool = Fal
     writers = _collect_writers(pm)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=TEMP_PREFIX))
+    _as_a_plain_folder(staging)
     try:
         for writer in writers:
             _run_writer(writer, plan, staging)
@@ -118,6 +119,17 @@ def _run_writer(writer: _Registered, plan: Plan, folder: Path) -> None:
 def _files_under(folder: Path) -> list[Path]:
     """Every file below `folder`, at any depth."""
     return [path for path in folder.rglob("*") if path.is_file()]
+
+
+def _as_a_plain_folder(folder: Path) -> None:
+    """Give the staging folder the permissions `mkdir` would, not mkdtemp's owner-only 0700.
+
+    The output is shared with colleagues (calendars for team leaders); the one sensitive sheet
+    is protected by where the office keeps the folder, as its other files are.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def _move_into_place(staging: Path, out: Path, *, force: bool) -> None:
