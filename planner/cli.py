@@ -125,7 +125,8 @@ def _user_errors() -> Iterator[None]:
             console.print(str(problem), markup=False)
         console.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
     except OutputExistsError as error:
-        console.print(f"error: {error.out} already exists; pass --force to replace it", markup=False)
+        message = f"error: {error.out} already exists; pass --force to replace it"
+        console.print(message, markup=False)
         console.print("nothing was written.", markup=False)
     except (PluginError, InfeasibleError, RoutingError) as error:
         console.print(f"error: {error}", markup=False)

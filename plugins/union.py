@@ -11,7 +11,8 @@ From the county union's plan (seed 000 §1) and the district union's eligibility
 - Income test against the local 低保 line L (yuan per person and month): per-capita income below
   150% of L; or up to 200% with children in school, disability or a single parent; or up to 300%
   with serious illness or a major accident; or, after such an illness or accident, this year's
-  out-of-pocket medical cost or disaster loss of at least 20,000 yuan. Model workers are visited by their status, without the test.
+  out-of-pocket medical cost or disaster loss of at least 20,000 yuan. Model workers are visited
+  by their status, without the test.
 - Household size: three by default; married = self + spouse + unmarried children; unmarried =
   parents + self + other unmarried members; single parents count their actual members.
 
