@@ -1,0 +1,300 @@
+"""Routing data → OR-Tools RoutingModel → a plain `Solution`: the solver adapter.
+
+One small private function per rule, called in order by `solve`; each docstring says whether the
+rule is hard or soft. Nodes are laid out as the distinct depots first, then one node per call
+(two households in one village are two nodes at one place). Arc costs and the time dimension use
+`RegisterTransitMatrix`, so OR-Tools evaluates arcs in C++ with no Python callback per arc.
+
+Search: PARALLEL_CHEAPEST_INSERTION for the first solution (on this machine it always found one
+where PATH_CHEAPEST_ARC failed with tight windows), then GUIDED_LOCAL_SEARCH until the time
+limit. The search is deterministic for a given number of solutions, but a time-limited run
+stops wherever the clock stops it, so under different machine load the same input can give a
+different plan; pass `solution_limit` (and a generous time limit) for a reproducible plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+from planner.route.errors import RoutingError
+from planner.route.model import RoutingData
+
+Progress = Callable[[str], None]
+DAY = 24 * 60
+"""Every time is a minute of the vehicle's own day (see `model`)."""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A call made: the index into `RoutingData.calls` and the arrival minute."""
+
+    call: int
+    arrival: int
+
+
+@dataclass(frozen=True)
+class Tour:
+    """What one used vehicle does, in minutes of its day: its stops and its lunch break."""
+
+    vehicle: int
+    stops: tuple[Stop, ...]
+    lunch: tuple[int, int] | None
+    """Start and end of the lunch break, as placed by OR-Tools."""
+
+
+@dataclass(frozen=True)
+class Solution:
+    """The solver's answer as plain values: tours of used vehicles and the calls left out."""
+
+    tours: tuple[Tour, ...]
+    dropped: tuple[int, ...]
+    objective: int
+    status: str
+    settled: bool = True
+    """False when the time limit cut the search before a local optimum: drops may be fixable."""
+
+
+@dataclass(frozen=True)
+class _Nodes:
+    """Node layout: `place[n]` is the place of node n; call k is node `first_call + k`."""
+
+    place: tuple[int, ...]
+    first_call: int
+    service: tuple[int, ...]
+
+
+def solve(
+    data: RoutingData,
+    *,
+    time_limit: float,
+    solution_limit: int | None = None,
+    progress: Progress | None = None,
+) -> Solution:
+    """Route the calls of `data`; raise `RoutingError` when OR-Tools finds no solution at all."""
+    model = _model(data)
+    if progress is not None:
+        _report_progress(model, data, progress)
+    assignment = model.routing.SolveWithParameters(_parameters(time_limit, solution_limit))
+    status = routing_enums_pb2.RoutingSearchStatus.Value.Name(model.routing.status())
+    if assignment is None:
+        raise RoutingError(f"OR-Tools found no route plan within {time_limit:g} s ({status})")
+    settled = status != "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED"
+    if not settled and progress is not None:
+        progress(f"route: the {time_limit:g} s limit cut the search short; more time may fit more")
+    return _read(assignment, model, data, status, settled)
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The OR-Tools objects `_read` needs after the search, with the node layout."""
+
+    routing: Any
+    manager: Any
+    time: Any
+    lunches: dict[int, Any]
+    nodes: _Nodes
+    call_index: tuple[int, ...]
+
+
+def _model(data: RoutingData) -> _Model:
+    """The RoutingModel with every rule added, one function per rule."""
+    nodes = _nodes(data)
+    depot_node = {place: n for n, place in enumerate(nodes.place[: nodes.first_call])}
+    ends = [depot_node[vehicle.depot] for vehicle in data.vehicles]
+    manager = pywrapcp.RoutingIndexManager(len(nodes.place), len(data.vehicles), ends, ends)
+    routing = pywrapcp.RoutingModel(manager)
+    call_index = tuple(manager.NodeToIndex(nodes.first_call + k) for k in range(len(data.calls)))
+    _road_costs(routing, data, nodes)
+    time = _time_dimension(routing, data, nodes)
+    _team_hours(routing, time, data)
+    _visit_windows(time, data, call_index)
+    lunches = _lunch_breaks(routing, time, data, nodes, manager)
+    _max_visits_per_day(routing, data, nodes)
+    _allowed_teams(routing, data, call_index)
+    _optional_visits(routing, data, call_index)
+    return _Model(routing, manager, time, lunches, nodes, call_index)
+
+
+def _nodes(data: RoutingData) -> _Nodes:
+    """Depots (each place once, shared by its vehicles), then one node per call."""
+    depots = tuple(dict.fromkeys(vehicle.depot for vehicle in data.vehicles))
+    calls = tuple(call.place for call in data.calls)
+    service = (0,) * len(depots) + tuple(call.service for call in data.calls)
+    return _Nodes(place=depots + calls, first_call=len(depots), service=service)
+
+
+def _road_costs(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+    """Soft constraint: drive as few minutes as possible (the arc cost is road time)."""
+    matrix = [[data.travel[a][b] for b in nodes.place] for a in nodes.place]
+    routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(matrix))
+
+
+def _time_dimension(routing: Any, data: RoutingData, nodes: _Nodes) -> Any:
+    """Hard constraint: leaving a stop takes its service minutes plus the drive to the next.
+
+    Slack lets a team wait for a window and absorbs the lunch break; a cumul is the arrival
+    (service start) at a node, in minutes of the vehicle's day.
+    """
+    matrix = [
+        [data.travel[a][b] + service for b in nodes.place]
+        for a, service in zip(nodes.place, nodes.service, strict=True)
+    ]
+    routing.AddDimension(routing.RegisterTransitMatrix(matrix), DAY, DAY, False, "time")
+    return routing.GetDimensionOrDie("time")
+
+
+def _team_hours(routing: Any, time: Any, data: RoutingData) -> None:
+    """Hard constraint: a team leaves its depot at its day start or later, is back by its end."""
+    for v, vehicle in enumerate(data.vehicles):
+        time.CumulVar(routing.Start(v)).SetRange(vehicle.start, vehicle.end)
+        time.CumulVar(routing.End(v)).SetRange(vehicle.start, vehicle.end)
+
+
+def _visit_windows(time: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+    """Hard constraint: arrive at a household only within its window (its date: `vehicles`)."""
+    for call, index in zip(data.calls, call_index, strict=True):
+        if call.window is not None:
+            time.CumulVar(index).SetRange(*call.window)
+
+
+def _lunch_breaks(
+    routing: Any, time: Any, data: RoutingData, nodes: _Nodes, manager: Any
+) -> dict[int, Any]:
+    """Hard constraint: each team day with a lunch takes it whole, inside its lunch window.
+
+    The break never overlaps a visit (service minutes are the node visit transits); it may fall
+    on a drive, which then takes that much longer, or before leaving / after returning to the
+    depot. Each break interval is added to the assignment so its start can be read back.
+    """
+    visit_transits = [nodes.service[manager.IndexToNode(i)] for i in range(routing.Size())]
+    solver = routing.solver()
+    lunches = {}
+    for v, vehicle in enumerate(data.vehicles):
+        lunch = vehicle.lunch
+        if lunch is None:
+            continue
+        interval = solver.FixedDurationIntervalVar(
+            lunch.earliest, lunch.latest - lunch.minutes, lunch.minutes, False, f"lunch {v}"
+        )
+        time.SetBreakIntervalsOfVehicle([interval], v, visit_transits)
+        routing.AddIntervalToAssignment(interval)
+        lunches[v] = interval
+    return lunches
+
+
+def _max_visits_per_day(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+    """Hard constraint: a team makes at most its `max_visits_per_day` visits on a day."""
+    caps = [vehicle.max_visits for vehicle in data.vehicles]
+    if all(cap is None for cap in caps):
+        return
+    counts = [0] * nodes.first_call + [1] * len(data.calls)
+    capacities = [len(data.calls) if cap is None else cap for cap in caps]
+    callback = routing.RegisterUnaryTransitVector(counts)
+    routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, "visits")
+
+
+def _allowed_teams(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+    """Hard constraint: only a team of the right tier, out on a day it can reach, makes a call.
+
+    `SetAllowedVehiclesForIndex` would be the natural call, but in OR-Tools 9.15 its Python
+    wrapper rejects every sequence (no typemap for `absl::Span<const int>`), so the vehicle
+    variable's domain is narrowed instead; -1 (not performed) stays allowed.
+    """
+    everyone = range(len(data.vehicles))
+    for call, index in zip(data.calls, call_index, strict=True):
+        allowed = set(call.vehicles)
+        others = [v for v in everyone if v not in allowed]
+        if others:
+            routing.VehicleVar(index).RemoveValues(others)
+
+
+def _optional_visits(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+    """Soft constraint: a call left out costs its penalty (so a first solution always exists)."""
+    for call, index in zip(data.calls, call_index, strict=True):
+        routing.AddDisjunction([index], call.penalty)
+
+
+def _report_progress(model: _Model, data: RoutingData, progress: Progress) -> None:
+    """Tell `progress` about each better solution: its road minutes and dropped calls.
+
+    OR-Tools calls back on every solution local search accepts (thousands a second, most of
+    them guided local search's detours), so only improvements are reported, and the pass over
+    the calls happens only then.
+    """
+    routing, call_index = model.routing, model.call_index
+    next_vars = [routing.NextVar(index) for index in call_index]
+    penalties = [call.penalty for call in data.calls]
+    best: int | None = None
+    found = 0
+
+    def on_solution() -> None:
+        nonlocal best, found
+        cost = routing.CostVar().Value()
+        if best is not None and cost >= best:
+            return
+        best, found = cost, found + 1
+        dropped = [
+            penalty
+            for index, var, penalty in zip(call_index, next_vars, penalties, strict=True)
+            if var.Value() == index
+        ]
+        road = cost - sum(dropped)
+        progress(f"route: solution {found}, road {road} min, dropped {len(dropped)}")
+
+    routing.AddAtSolutionCallback(on_solution)
+
+
+def _parameters(time_limit: float, solution_limit: int | None) -> Any:
+    """Cheapest insertion, then guided local search until the time or solution limit."""
+    parameters = pywrapcp.DefaultRoutingSearchParameters()
+    strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
+    parameters.first_solution_strategy = strategy
+    metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    parameters.local_search_metaheuristic = metaheuristic
+    parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
+    if solution_limit is not None:
+        parameters.solution_limit = solution_limit
+    return parameters
+
+
+def _read(
+    assignment: Any, model: _Model, data: RoutingData, status: str, settled: bool
+) -> Solution:
+    """Tours and dropped calls from the assignment.
+
+    Arrivals are read as the cumul's minimum: without breaks OR-Tools leaves cumuls as ranges
+    whose minima are the earliest consistent arrivals; with breaks its scheduler fixes them. The
+    depot times are left to the converter, which knows the first and last drive. Only variables
+    in the assignment are read (reading one that is not crashes the process).
+    """
+    routing, time = model.routing, model.time
+    tours = []
+    for v in range(len(data.vehicles)):
+        stops = []
+        index = assignment.Value(routing.NextVar(routing.Start(v)))
+        while not routing.IsEnd(index):
+            call = model.manager.IndexToNode(index) - model.nodes.first_call
+            stops.append(Stop(call=call, arrival=assignment.Min(time.CumulVar(index))))
+            index = assignment.Value(routing.NextVar(index))
+        if stops:
+            lunch = model.lunches.get(v)
+            if lunch is not None:
+                start = assignment.StartValue(lunch)
+                lunch = (start, start + assignment.DurationValue(lunch))
+            tours.append(Tour(vehicle=v, stops=tuple(stops), lunch=lunch))
+    dropped = tuple(
+        k
+        for k, index in enumerate(model.call_index)
+        if assignment.Value(routing.NextVar(index)) == index
+    )
+    return Solution(
+        tours=tuple(tours),
+        dropped=dropped,
+        objective=assignment.ObjectiveValue(),
+        status=status,
+        settled=settled,
+    )
