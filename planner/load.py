@@ -42,6 +42,7 @@ from planner.scenario import (
     Scenario,
     Team,
     TeamDay,
+    Travel,
     VisitSettings,
 )
 from planner.tables import ColumnSpec, Kind, Row, Table, read_table
@@ -106,14 +107,14 @@ HISTORY_COLUMNS = (
 _TABLES = {"households": True, "places": True, "roads": True, "history": False}
 """Each table of a scenario and whether the folder must have it."""
 
-_SECTIONS = ("campaign", "budget", "visits", "rules", "teams", "tables")
+_SECTIONS = ("campaign", "budget", "visits", "travel", "rules", "teams", "tables")
 _TEAM_SHORTHAND = ("hours", "lunch", "days")
 _DAY_KEYS = ("date", "hours", "lunch")
 _YAML_WORDS = frozenset(
     [*_SECTIONS, *_TEAM_SHORTHAND, *_TABLES]
     + [
         key
-        for model in (Campaign, Budget, BudgetLine, VisitSettings, Team)
+        for model in (Campaign, Budget, BudgetLine, VisitSettings, Travel, Team)
         for key in model.model_fields
     ]
 )
@@ -236,8 +237,10 @@ class _Loader:
         campaign = self._validate(Campaign, "campaign", required=True)
         budget = self._budget()
         visits = self._validate(VisitSettings, "visits", required=False)
+        travel = self._validate(Travel, "travel", required=False) or Travel()
         rules = self._rules()
         teams = self._teams()
+        light = self._check_team_sizes(teams, travel)
         names = self._table_names()
         places = self._read(names["places"], PLACE_COLUMNS, Place)
         roads = self._read(names["roads"], ROAD_COLUMNS, Road)
@@ -247,7 +250,7 @@ class _Loader:
             self.problems.append(Problem(households.table.file, None, None, message))
         history = self._read(names["history"], HISTORY_COLUMNS, HistoryEntry)
         self._cross_check(teams, places, roads, households)
-        if campaign is None or budget is None or not teams.ok or rules is None:
+        if campaign is None or budget is None or not (teams.ok and light) or rules is None:
             return None
         if places is None or roads is None or households is None:
             return None
@@ -256,6 +259,7 @@ class _Loader:
             campaign=campaign,
             budget=budget,
             visits=visits or VisitSettings(),
+            travel=travel,
             teams=tuple(team for _, team in teams.items),
             places=places.models,
             roads=roads.models,
@@ -362,6 +366,15 @@ class _Loader:
                 self._yaml(("teams", i, "id"), message + "; each team needs its own id")
             first.setdefault(team.id, i)
         return _Teams(tuple(teams), ok=len(self.problems) == before)
+
+    def _check_team_sizes(self, teams: _Teams, travel: Travel) -> bool:
+        """轻车简从: no team takes more people (leader + staff) than `travel.max_team_size`."""
+        cap = travel.max_team_size
+        large = [(i, team) for i, team in teams.items if cap is not None and team.headcount > cap]
+        for i, team in large:
+            message = f"team {team.id} is {team.headcount} people (leader + {team.staff})"
+            self._yaml(("teams", i, "staff"), f"{message}; travel.max_team_size is {cap}")
+        return not large
 
     def _team(self, path: YamlPath, raw: object) -> Team | None:
         """One team; without days when they are not usable, so that its depot is still checked."""

@@ -106,7 +106,15 @@ class Team(Frozen):
     depot: str
     days: tuple[TeamDay, ...]
     max_visits_per_day: int | None = Field(default=None, gt=0)
+    max_minutes_per_day: int | None = Field(default=None, gt=0)
+    """Most minutes a team-day is out, from leaving the depot to coming back (lunch included)."""
     district: str | None = None
+    """When set, the team visits only households of this district (their place's 所属乡镇)."""
+
+    @property
+    def headcount(self) -> int:
+        """The people who travel: the leader and the staff."""
+        return 1 + self.staff
 
 
 class Place(Frozen):
@@ -181,6 +189,18 @@ class VisitSettings(Frozen):
     service_minutes: int = Field(default=30, gt=0)
 
 
+class Travel(Frozen):
+    """轻车简从: how many people a team takes along and how many cars go out on a day.
+
+    `max_team_size` caps each team's headcount (leader plus staff); `vehicles_per_day` is the
+    office's pool of cars, shared by all teams, one car per team out: on no date are more teams
+    out than there are cars. Left out, either is no cap.
+    """
+
+    max_team_size: int | None = Field(default=None, gt=0)
+    vehicles_per_day: int | None = Field(default=None, gt=0)
+
+
 class Scenario(Frozen):
     """Everything known about one campaign, validated and cross-checked by `planner.load`."""
 
@@ -188,6 +208,7 @@ class Scenario(Frozen):
     campaign: Campaign
     budget: Budget
     visits: VisitSettings = VisitSettings()
+    travel: Travel = Travel()
     teams: tuple[Team, ...] = Field(min_length=1)
     places: tuple[Place, ...]
     roads: tuple[Road, ...]
@@ -196,6 +217,14 @@ class Scenario(Frozen):
     households_file: str = "households.csv"
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Options for each organisation plugin, keyed by plugin name (scenario.yaml `rules:`)."""
+
+    @model_validator(mode="after")
+    def _teams_travel_light(self) -> Scenario:
+        cap = self.travel.max_team_size
+        large = [team.id for team in self.teams if cap is not None and team.headcount > cap]
+        if large:
+            raise ValueError(f"teams {large} have more than max_team_size={cap} people")
+        return self
 
     def place(self, place_id: str) -> Place:
         """The place with this id (load has checked that every reference exists)."""

@@ -22,7 +22,7 @@ def to_plan(allocation: Allocation, data: RoutingData, solution: Solution) -> Pl
         DroppedVisit(
             household_id=data.calls[k].household_id,
             must=data.calls[k].must,
-            reason=crowded_out_reason(data.calls[k].must, settled=solution.settled),
+            reason=crowded_out_reason(data.calls[k], data, solution),
         )
         for k in solution.dropped
     ]

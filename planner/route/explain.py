@@ -1,51 +1,108 @@
 """Why a wished-for visit is not in the plan, in plain Chinese for office staff.
 
-The reasons are checked from the most to the least fundamental, and the first that binds is
-given: no team of the tier the household needs; no such team out on the only day it can be
-visited; no such team able to get there within its window and be back by the end of its day;
-otherwise the days were simply full.
+A visit no team can make at all is explained by the first routing rule that rules out the last
+team (the model applies them from the most to the least fundamental: tier, district, date,
+hours, working minutes), so the reason names what an office would fix first.
+
+A visit some team could make but the plan leaves out is explained by what stops each such team
+in the plan as found: no car left in the day's pool, the day's visit cap reached, no working
+minutes left for even the shortest detour, or otherwise the hours, lunch and other visits'
+windows. Each of the first three is a fact of the plan, not a guess.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
 
 from planner.cases import Case
 from planner.scenario import Household
 
 if TYPE_CHECKING:
-    from planner.route.model import Vehicle
+    from planner.route.model import Call, RoutingData
+    from planner.route.search import Solution, Tour
 
-MUST_CROWDED_OUT = "各组行程已满：在工作时间、午休和每日走访上限内排不下，时间已用于其他必访户"
-MAY_CROWDED_OUT = "行程已满，按优先级未安排"
+Binding = Literal["no_days", "tier", "district", "date", "hours", "minutes"]
+"""The routing rule that leaves a visit without any team that could make it."""
+
 OUT_OF_TIME = "求解时限内未能排入，延长求解时间后可能排得下"
+FULL_HOURS = "工作时间和午休内排不下"
+FULL_VISITS = "已达每日走访上限"
+FULL_MINUTES = "已达每日工作时长上限"
 
 
-def unservable_reason(case: Case, household: Household, vehicles: Sequence[Vehicle]) -> str:
-    """The reason no vehicle at all can make this visit (tier, date, then hours and distance)."""
-    if not vehicles:
+def unservable_reason(binding: Binding, case: Case, household: Household) -> str:
+    """The reason no team at all can make this visit, from the rule that binds."""
+    team = f"“{case.tier}”带队的小组" if case.tier else "走访小组"
+    if binding == "no_days":
         return "没有安排任何走访日"
-    able = [vehicle for vehicle in vehicles if not case.tier or vehicle.tier == case.tier]
-    if not able:
+    if binding == "tier":
         return f"没有“{case.tier}”带队的走访小组"
-    date = household.window_date
-    if date is not None and all(vehicle.date != date for vehicle in able):
-        team = f"“{case.tier}”带队的小组" if case.tier else "走访小组"
-        return f"{_date(date)}没有{team}出行，而该户只能在当天走访"
-    return f"没有小组能在工作时间内赶到、走访并返回驻地{_window(household)}"
+    if binding == "district":
+        return f"没有负责“{case.district}”的{team}"
+    if binding == "date":
+        assert household.window_date is not None
+        return f"{_date(household.window_date)}没有{team}出行，而该户只能在当天走访"
+    if binding == "hours":
+        return f"没有小组能在工作时间内赶到、走访并返回驻地{_window(household)}"
+    return "往返路程加走访超过各组每日工作时长上限"
 
 
-def crowded_out_reason(must: bool, *, settled: bool = True) -> str:
-    """The reason for a visit some vehicle could make but the chosen plan leaves out.
+def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> str:
+    """The reason for a visit some team could make but the chosen plan leaves out.
 
     When the time limit stopped the search before it settled (on large campaigns even the first
     plan can be cut short), "the days are full" would be a guess, so the reason says so.
     """
-    if not settled:
+    if not solution.settled:
         return OUT_OF_TIME
-    return MUST_CROWDED_OUT if must else MAY_CROWDED_OUT
+    limits = "；".join(_limits(call, data, solution))
+    if call.must:
+        return f"各组行程已满（{limits}），时间已用于其他必访户"
+    return f"行程已满（{limits}），按优先级未安排"
+
+
+def _limits(call: Call, data: RoutingData, solution: Solution) -> list[str]:
+    """What stops each team that could make the call, each limit once, pool first."""
+    tours = {tour.vehicle: tour for tour in solution.tours}
+    out: dict[dt.date, int] = {}
+    for v in tours:
+        out[data.vehicles[v].date] = out.get(data.vehicles[v].date, 0) + 1
+    full_pools: dict[dt.date, int] = {}
+    limits: list[str] = []
+    for v in call.vehicles:
+        vehicle, tour = data.vehicles[v], tours.get(v)
+        cars = data.cars.get(vehicle.date)
+        if tour is None and cars is not None and out.get(vehicle.date, 0) >= cars:
+            full_pools[vehicle.date] = cars
+        elif tour is not None and len(tour.stops) == vehicle.max_visits:
+            limits.append(FULL_VISITS)
+        elif tour is not None and _out_of_minutes(call, data, tour):
+            limits.append(FULL_MINUTES)
+        else:
+            limits.append(FULL_HOURS)
+    pools = [f"{_date(date)}车辆已全部派出（每日{cars}辆）" for date, cars in full_pools.items()]
+    return pools + sorted(set(limits), key=[FULL_VISITS, FULL_MINUTES, FULL_HOURS].index)
+
+
+def _out_of_minutes(call: Call, data: RoutingData, tour: Tour) -> bool:
+    """Even the cheapest insertion of the call would run past the team's working minutes.
+
+    The tour's length here leaves out the lunch break, so the test never blames the minutes
+    cap wrongly: with lunch the day is only longer.
+    """
+    vehicle = data.vehicles[tour.vehicle]
+    if vehicle.max_minutes is None:
+        return False
+    travel, stops = data.travel, [data.calls[stop.call] for stop in tour.stops]
+    left = tour.stops[0].arrival - travel[vehicle.depot][stops[0].place]
+    back = tour.stops[-1].arrival + stops[-1].service + travel[stops[-1].place][vehicle.depot]
+    path = [vehicle.depot, *(stop.place for stop in stops), vehicle.depot]
+    detour = min(
+        travel[a][call.place] + travel[call.place][b] - travel[a][b] for a, b in pairwise(path)
+    )
+    return back - left + detour + call.service > vehicle.max_minutes
 
 
 def _date(date: dt.date) -> str:

@@ -23,16 +23,16 @@ Penalties, in minutes-equivalent (the arc cost is driving minutes):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from planner.allocation import Allocation
 from planner.cases import Case
 from planner.network import RoadNetwork
 from planner.plan import DroppedVisit
 from planner.route.errors import RoutingError
-from planner.route.explain import unservable_reason
-from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay
+from planner.route.explain import Binding, unservable_reason
+from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay, Travel
 
 MAY_PENALTY = 1000
 PRIORITY_STEP = 200
@@ -63,6 +63,10 @@ class Vehicle:
     end: int
     lunch: Lunch | None
     max_visits: int | None
+    max_minutes: int | None
+    """Most minutes from leaving the depot to coming back; `None`: the day's hours only."""
+    district: str | None
+    """The only district whose households the team visits; `None`: any."""
 
     def clock(self, minute: int) -> dt.datetime:
         """The aware local datetime of a minute of this vehicle's day."""
@@ -97,6 +101,9 @@ class RoutingData:
     vehicles: tuple[Vehicle, ...]
     calls: tuple[Call, ...]
     unservable: tuple[DroppedVisit, ...]
+    cars: dict[dt.date, int] = field(default_factory=dict)
+    """轻车简从: the most vehicles out on a date (the shared car pool); a date not listed has
+    no cap. Decomposition hands each part its share."""
 
 
 def build(allocation: Allocation) -> RoutingData:
@@ -117,15 +124,11 @@ def build(allocation: Allocation) -> RoutingData:
     for case, household in wishes:
         service = scenario.visits.service_minutes
         call = _call(case, household, index[household.place], service, must_base)
-        able = tuple(
-            v
-            for v, vehicle in enumerate(vehicles)
-            if _can_serve(vehicle, case, household, call, travel)
-        )
-        if able:
+        able, binding = _able_vehicles(vehicles, case, household, call, travel)
+        if binding is None:
             calls.append(replace(call, vehicles=able))
         else:
-            reason = unservable_reason(case, household, vehicles)
+            reason = unservable_reason(binding, case, household)
             drop = DroppedVisit(household_id=household.id, must=call.must, reason=reason)
             unservable.append(drop)
     return RoutingData(
@@ -134,6 +137,7 @@ def build(allocation: Allocation) -> RoutingData:
         vehicles=vehicles,
         calls=tuple(calls),
         unservable=tuple(unservable),
+        cars=_cars(scenario.travel, vehicles),
     )
 
 
@@ -180,7 +184,15 @@ def _vehicle(team: Team, day: TeamDay, depot: int) -> Vehicle:
         end=end,
         lunch=_lunch(team, day),
         max_visits=team.max_visits_per_day,
+        max_minutes=team.max_minutes_per_day,
+        district=team.district,
     )
+
+
+def _cars(travel: Travel, vehicles: Sequence[Vehicle]) -> dict[dt.date, int]:
+    """The car pool on each date some team is out, when the scenario has one."""
+    pool = travel.vehicles_per_day
+    return {} if pool is None else dict.fromkeys(sorted({v.date for v in vehicles}), pool)
 
 
 def _lunch(team: Team, day: TeamDay) -> Lunch | None:
@@ -211,23 +223,71 @@ def _window(household: Household) -> Window | None:
     return _minute(first), _minute(last)
 
 
-def _can_serve(
-    vehicle: Vehicle,
+def _able_vehicles(
+    vehicles: Sequence[Vehicle],
     case: Case,
     household: Household,
     call: Call,
     travel: Sequence[Sequence[int]],
+) -> tuple[tuple[int, ...], Binding | None]:
+    """The vehicles that can make the call, or none and the first rule that rules out the last.
+
+    The rules are applied from the most to the least fundamental, so that the rule named is the
+    one an office would fix first (a missing tier before a too-short day).
+    """
+    if not vehicles:
+        return (), "no_days"
+    able = list(range(len(vehicles)))
+    for binding, keeps in _RULES:
+        able = [v for v in able if keeps(vehicles[v], case, household, call, travel)]
+        if not able:
+            return (), binding
+    return tuple(able), None
+
+
+Rule = Callable[[Vehicle, Case, Household, Call, Sequence[Sequence[int]]], bool]
+
+
+def _right_tier(vehicle: Vehicle, case: Case, *_: object) -> bool:
+    return not case.tier or vehicle.tier == case.tier
+
+
+def _own_district(vehicle: Vehicle, case: Case, *_: object) -> bool:
+    return vehicle.district is None or vehicle.district == case.district
+
+
+def _right_date(vehicle: Vehicle, case: Case, household: Household, *_: object) -> bool:
+    return household.window_date is None or household.window_date == vehicle.date
+
+
+def _reachable(
+    vehicle: Vehicle, case: Case, household: Household, call: Call, travel: Sequence[Sequence[int]]
 ) -> bool:
-    """Right tier, right date, and an allowed arrival lets the team drive there, visit, return."""
-    if case.tier and vehicle.tier != case.tier:
-        return False
-    if household.window_date is not None and household.window_date != vehicle.date:
-        return False
+    """An allowed arrival lets the team drive there, visit and be back within its hours."""
     earliest = vehicle.start + travel[vehicle.depot][call.place]
     latest = vehicle.end - call.service - travel[call.place][vehicle.depot]
     if call.window is not None:
         earliest, latest = max(earliest, call.window[0]), min(latest, call.window[1])
     return earliest <= latest
+
+
+def _short_enough(
+    vehicle: Vehicle, case: Case, household: Household, call: Call, travel: Sequence[Sequence[int]]
+) -> bool:
+    """The round trip with the visit fits the team's working minutes."""
+    if vehicle.max_minutes is None:
+        return True
+    trip = travel[vehicle.depot][call.place] + call.service + travel[call.place][vehicle.depot]
+    return trip <= vehicle.max_minutes
+
+
+_RULES: tuple[tuple[Binding, Rule], ...] = (
+    ("tier", _right_tier),
+    ("district", _own_district),
+    ("date", _right_date),
+    ("hours", _reachable),
+    ("minutes", _short_enough),
+)
 
 
 def _may_penalty(case: Case) -> int:

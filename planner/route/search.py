@@ -114,6 +114,8 @@ def _model(data: RoutingData) -> _Model:
     _visit_windows(time, data, call_index)
     lunches = _lunch_breaks(routing, time, data, nodes, manager)
     _max_visits_per_day(routing, data, nodes)
+    _max_minutes_per_day(time, data)
+    _car_pool(routing, data)
     _allowed_teams(routing, data, call_index)
     _optional_visits(routing, data, call_index)
     return _Model(routing, manager, time, lunches, nodes, call_index)
@@ -195,6 +197,33 @@ def _max_visits_per_day(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
     capacities = [len(data.calls) if cap is None else cap for cap in caps]
     callback = routing.RegisterUnaryTransitVector(counts)
     routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, "visits")
+
+
+def _max_minutes_per_day(time: Any, data: RoutingData) -> None:
+    """Hard constraint: a team is out at most its `max_minutes_per_day`, lunch on the road included.
+
+    The span runs from the start cumul to the end cumul; the converter lets the team leave
+    later and come back earlier than those, never the other way, so the plan keeps the cap.
+    """
+    for v, vehicle in enumerate(data.vehicles):
+        if vehicle.max_minutes is not None:
+            time.SetSpanUpperBoundForVehicle(vehicle.max_minutes, v)
+
+
+def _car_pool(routing: Any, data: RoutingData) -> None:
+    """Hard constraint (轻车简从): on a date, at most `data.cars[date]` teams are out.
+
+    A team-day is out when it makes a visit (OR-Tools' ActiveVehicleVar); a date whose pool
+    holds as many cars as it has team-days gets no constraint, so it costs the search nothing.
+    """
+    out_on: dict[Any, list[Any]] = {}
+    for v, vehicle in enumerate(data.vehicles):
+        out_on.setdefault(vehicle.date, []).append(routing.ActiveVehicleVar(v))
+    solver = routing.solver()
+    for date, cars in data.cars.items():
+        active = out_on.get(date, [])
+        if cars < len(active):
+            solver.Add(solver.Sum(active) <= cars)
 
 
 def _allowed_teams(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:

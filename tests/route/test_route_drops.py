@@ -6,7 +6,7 @@ import pytest
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
 from planner.plan import DroppedVisit, Plan
-from planner.route.explain import MAY_CROWDED_OUT, MUST_CROWDED_OUT
+from planner.route.explain import FULL_HOURS
 
 
 def dropped(plan: Plan) -> dict[str, DroppedVisit]:
@@ -14,21 +14,23 @@ def dropped(plan: Plan) -> dict[str, DroppedVisit]:
 
 
 @pytest.mark.parametrize(
-    ("home", "reason"),
+    ("team", "home", "reason"),
     [
-        ({"tier": "市领导"}, "没有“市领导”带队的走访小组"),
-        ({"date": DAY2}, "2月1日没有走访小组出行，而该户只能在当天走访"),
-        ({"place": "d", "window": "08:40-09:00"}, "（可走访时段：08:40–09:00）"),
-        ({"place": "far"}, "没有小组能在工作时间内赶到、走访并返回驻地（路程过远）"),
+        ({}, {"tier": "市领导"}, "没有“市领导”带队的走访小组"),
+        ({"district": "东镇"}, {"district": "西镇"}, "没有负责“西镇”的走访小组"),
+        ({}, {"date": DAY2}, "2月1日没有走访小组出行，而该户只能在当天走访"),
+        ({}, {"place": "d", "window": "08:40-09:00"}, "（可走访时段：08:40–09:00）"),
+        ({}, {"place": "far"}, "没有小组能在工作时间内赶到、走访并返回驻地（路程过远）"),
+        ({"max_minutes": 120}, {"place": "d"}, "往返路程加走访超过各组每日工作时长上限"),
     ],
-    ids=["tier", "date", "window", "distance"],
+    ids=["tier", "district", "date", "window", "distance", "minutes"],
 )
 def test_impossible_must_visit_is_dropped_with_its_reason(
-    campaign: TinyCampaign, home: dict[str, object], reason: str
+    campaign: TinyCampaign, team: dict[str, object], home: dict[str, object], reason: str
 ) -> None:
     """A must-visit no team can make is dropped with must=True and the rule that binds."""
-    campaign.team(dates=(DAY1,))
-    campaign.home("ok", "a", visit="must")
+    campaign.team(dates=(DAY1,), **team)  # type: ignore[arg-type]
+    campaign.home("ok", "a", visit="must", district=str(team.get("district", "城关镇")))
     campaign.home("x", visit="must", **home)  # type: ignore[arg-type]
     plan = campaign.plan()
     assert [visit.household_id for visit in plan.visits] == ["ok"]
@@ -45,9 +47,8 @@ def test_must_visit_crowded_out_names_the_full_days(campaign: TinyCampaign) -> N
     campaign.home("high", "c", visit="must", priority=3, window="10:00-10:00")
     plan = campaign.plan()
     assert [visit.household_id for visit in plan.visits] == ["high"]
-    assert dropped(plan)["low"] == DroppedVisit(
-        household_id="low", must=True, reason=MUST_CROWDED_OUT
-    )
+    reason = f"各组行程已满（{FULL_HOURS}），时间已用于其他必访户"
+    assert dropped(plan)["low"] == DroppedVisit(household_id="low", must=True, reason=reason)
 
 
 def test_higher_priority_may_visit_wins_the_only_slot(campaign: TinyCampaign) -> None:
@@ -57,9 +58,8 @@ def test_higher_priority_may_visit_wins_the_only_slot(campaign: TinyCampaign) ->
     campaign.home("p3", "a", priority=3)
     plan = campaign.plan()
     assert [visit.household_id for visit in plan.visits] == ["p3"]
-    assert dropped(plan)["p1"] == DroppedVisit(
-        household_id="p1", must=False, reason=MAY_CROWDED_OUT
-    )
+    reason = f"行程已满（{FULL_HOURS}），按优先级未安排"
+    assert dropped(plan)["p1"] == DroppedVisit(household_id="p1", must=False, reason=reason)
 
 
 def test_must_visit_beats_any_may_visit(campaign: TinyCampaign) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible, at, minutes
 
 from planner.network import RoadNetwork
-from planner.route.explain import MAY_CROWDED_OUT
+from planner.route.explain import FULL_MINUTES, FULL_VISITS
 
 
 def test_visits_lie_within_team_hours(campaign: TinyCampaign) -> None:
@@ -88,7 +88,7 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     plan = campaign.plan()
     assert [len(route.visits) for route in plan.routes] == [2, 2]
     assert len(plan.dropped) == 2
-    assert all(drop.reason == MAY_CROWDED_OUT for drop in plan.dropped)
+    assert all(drop.reason == f"行程已满（{FULL_VISITS}），按优先级未安排" for drop in plan.dropped)
     assert_feasible(campaign, plan)
 
 
@@ -117,4 +117,61 @@ def test_two_households_in_one_village_are_two_visits(campaign: TinyCampaign) ->
     (route,) = plan.routes
     assert sorted(visit.household_id for visit in route.visits) == ["x", "y"]
     assert [visit.travel_minutes for visit in route.visits] == [20, 0]
+    assert_feasible(campaign, plan)
+
+
+def test_team_day_availability_differs_by_day(campaign: TinyCampaign) -> None:
+    """Hard: a morning-only day takes morning visits; its afternoon is not worked."""
+    campaign.team(dates=(DAY1, DAY2), hours=("08:30-17:30", "08:30-12:00"))
+    campaign.home("am", "a", date=DAY2, window="09:00-10:00")
+    campaign.home("pm", "a", date=DAY2, window="14:00-15:00")
+    campaign.home("any", "b", window="15:00-16:00")
+    plan = campaign.plan()
+    visits = {visit.household_id: visit for visit in plan.visits}
+    assert visits["am"].arrival.date() == DAY2
+    assert visits["any"].arrival.date() == DAY1
+    assert [drop.household_id for drop in plan.dropped] == ["pm"]
+    assert_feasible(campaign, plan)
+
+
+def test_max_minutes_per_day_holds(campaign: TinyCampaign) -> None:
+    """Hard: a team out at most 100 minutes a day makes two 30-minute visits, not three."""
+    campaign.team(max_minutes=100)
+    for k, place in enumerate("aabb"):
+        campaign.home(f"h{k}", place)
+    plan = campaign.plan()
+    (route,) = plan.routes
+    assert len(route.visits) == 2
+    assert minutes(route.end - route.start) <= 100
+    reason = f"行程已满（{FULL_MINUTES}），按优先级未安排"
+    assert all(drop.reason == reason for drop in plan.dropped)
+    assert_feasible(campaign, plan)
+
+
+def test_district_team_stays_in_its_district(campaign: TinyCampaign) -> None:
+    """Hard: a team with a district visits only its district; a team without one goes anywhere."""
+    campaign.team("east", district="东镇")
+    campaign.team("roam")
+    campaign.home("e1", "a", district="东镇")
+    campaign.home("w1", "b", district="西镇")
+    campaign.home("w2", "c", district="西镇")
+    plan = campaign.plan()
+    teams = {visit.household_id: route.team_id for route in plan.routes for visit in route.visits}
+    assert teams["w1"] == teams["w2"] == "roam"
+    assert set(teams) == {"e1", "w1", "w2"}
+    assert_feasible(campaign, plan)
+
+
+def test_each_household_is_visited_once_across_teams_tiers_and_days(
+    campaign: TinyCampaign,
+) -> None:
+    """不重: one node and one disjunction per household, so however many team-days of however
+    many tiers could go, each household is visited exactly once (no rule allows a second tier)."""
+    campaign.team("county", tier="县领导", dates=(DAY1, DAY2))
+    campaign.team("bureau", tier="部门领导", dates=(DAY1, DAY2))
+    for k, place in enumerate("aabbcc"):
+        campaign.home(f"h{k}", place, visit="must")
+    plan = campaign.plan()
+    visited = sorted(visit.household_id for visit in plan.visits)
+    assert visited == [f"h{k}" for k in range(6)]
     assert_feasible(campaign, plan)

@@ -31,6 +31,7 @@ from planner.scenario import (
     Scenario,
     Team,
     TeamDay,
+    Travel,
 )
 
 DAY1 = dt.date(2027, 1, 31)
@@ -64,6 +65,7 @@ class TinyCampaign:
         self.households: list[Household] = []
         self.cases: list[Case] = []
         self.unfunded: set[str] = set()
+        self.travel = Travel()
 
     def team(
         self,
@@ -72,18 +74,28 @@ class TinyCampaign:
         tier: str = "县领导",
         depot: str = "hq",
         dates: tuple[dt.date, ...] = (DAY1,),
-        hours: str = "08:30-17:30",
+        hours: str | tuple[str, ...] = "08:30-17:30",
         lunch: str | None = None,
         max_visits: int | None = None,
+        max_minutes: int | None = None,
+        district: str | None = None,
     ) -> None:
-        """A team out on `dates`; `lunch` reads "11:30-13:30/60" (window / minutes)."""
-        start, end = span(hours)
+        """A team out on `dates`; `lunch` reads "11:30-13:30/60" (window / minutes).
+
+        `hours` is one span for every date or one per date (a morning-only day, say).
+        """
+        spans = [
+            span(text) for text in ((hours,) * len(dates) if isinstance(hours, str) else hours)
+        ]
         brk = None
         if lunch is not None:
             window, minutes = lunch.split("/")
             earliest, latest = span(window)
             brk = LunchBreak(earliest=earliest, latest=latest, minutes=int(minutes))
-        days = tuple(TeamDay(date=date, start=start, end=end, lunch=brk) for date in dates)
+        days = tuple(
+            TeamDay(date=date, start=start, end=end, lunch=brk)
+            for date, (start, end) in zip(dates, spans, strict=True)
+        )
         self.teams.append(
             Team(
                 id=id,
@@ -94,6 +106,8 @@ class TinyCampaign:
                 depot=depot,
                 days=days,
                 max_visits_per_day=max_visits,
+                max_minutes_per_day=max_minutes,
+                district=district,
             )
         )
 
@@ -108,6 +122,7 @@ class TinyCampaign:
         date: dt.date | None = None,
         window: str | None = None,
         funded: bool = True,
+        district: str = "城关镇",
     ) -> None:
         """A household at `place` with its visit wish; `window` reads "14:00-15:00"."""
         start, end = span(window) if window else (None, None)
@@ -127,7 +142,7 @@ class TinyCampaign:
             Case(
                 household_id=id,
                 category="困难职工",
-                district="城关镇",
+                district=district,
                 unit="示例厂",
                 eligible=True,
                 reasons=("测试",),
@@ -151,6 +166,7 @@ class TinyCampaign:
                 lines=(BudgetLine(id="needy", name="困难职工慰问金", amount=1_000_000),),
                 standards={"困难职工": GRANT},
             ),
+            travel=self.travel,
             teams=tuple(self.teams),
             places=tuple(Place(id=name, name=name, x=0, y=0) for name in names),
             roads=tuple(Road(a=a, b=b, minutes=m) for (a, b), m in self.roads.items()),
@@ -217,6 +233,9 @@ def assert_feasible(campaign: TinyCampaign, plan: Plan) -> None:
         assert route_.end <= moment(day.date, day.end), "back after the day ends"
         if team.max_visits_per_day is not None:
             assert len(route_.visits) <= team.max_visits_per_day, "too many visits in a day"
+        if team.max_minutes_per_day is not None:
+            out = minutes(route_.end - route_.start)
+            assert out <= team.max_minutes_per_day, "out longer than the team's working minutes"
         lunch = _lunch_of(route_, day)
         places = [team.depot, *(visit.place for visit in route_.visits), team.depot]
         times = [
@@ -239,8 +258,13 @@ def assert_feasible(campaign: TinyCampaign, plan: Plan) -> None:
             road += visit.travel_minutes
             assert minutes(visit.departure - visit.arrival) == scenario.visits.service_minutes
             assert not case.tier or case.tier == team.tier, "a team of the wrong tier visits"
+            assert team.district in (None, case.district), "a team visits outside its district"
             _assert_in_window(home, visit.arrival)
         assert route_.travel_minutes == road + network.minutes(places[-2], team.depot)
+    cars = scenario.travel.vehicles_per_day
+    for date in {route_.date for route_ in plan.routes}:
+        out = sum(route_.date == date for route_ in plan.routes)
+        assert cars is None or out <= cars, f"{out} teams out on {date}, only {cars} cars"
     visited = [visit.household_id for visit in plan.visits]
     dropped = [drop.household_id for drop in plan.dropped]
     assert len(set(visited)) == len(visited), "a household is visited twice"

@@ -1,0 +1,57 @@
+"""轻车简从: a shared pool of cars per day caps how many teams are out; team size is capped."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
+
+from planner.scenario import Travel
+
+
+def test_car_pool_caps_teams_out_on_a_day(campaign: TinyCampaign) -> None:
+    """Hard: three teams, two cars: two teams go out and the third must-visit names the pool."""
+    campaign.travel = Travel(vehicles_per_day=2)
+    for team in ("t1", "t2", "t3"):
+        campaign.team(team, max_visits=1)
+    for place in "abc":
+        campaign.home(f"h{place}", place, visit="must")
+    plan = campaign.plan()
+    assert len(plan.routes) == 2
+    (drop,) = plan.dropped
+    assert drop.must
+    assert drop.reason.startswith("各组行程已满（1月31日车辆已全部派出（每日2辆）；")
+    assert_feasible(campaign, plan)
+
+
+def test_car_pool_holds_on_every_day(campaign: TinyCampaign) -> None:
+    """Hard: with one car, two teams out on two days take turns: one route per day."""
+    campaign.travel = Travel(vehicles_per_day=1)
+    campaign.team("t1", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("t2", dates=(DAY1, DAY2), max_visits=2)
+    for k, place in enumerate("aabbcc"):
+        campaign.home(f"h{k}", place)
+    plan = campaign.plan()
+    assert sorted(route.date for route in plan.routes) == [DAY1, DAY2]
+    assert len(plan.visits) == 4
+    assert_feasible(campaign, plan)
+
+
+def test_a_pool_as_large_as_the_teams_changes_nothing(campaign: TinyCampaign) -> None:
+    """A pool with a car for every team-day does not bind: the plan is the plan without one."""
+    for team in ("t1", "t2"):
+        campaign.team(team, max_visits=2)
+    for k, place in enumerate("abcd"):
+        campaign.home(f"h{k}", place)
+    free = campaign.plan()
+    campaign.travel = Travel(vehicles_per_day=2)
+    pooled = campaign.plan()
+    assert (pooled.routes, pooled.dropped) == (free.routes, free.dropped)
+
+
+def test_team_larger_than_the_cap_is_refused(campaign: TinyCampaign) -> None:
+    """Hard: a team of leader + 2 staff does not pass max_team_size=2; the error names it."""
+    campaign.travel = Travel(max_team_size=2)
+    campaign.team("big")
+    with pytest.raises(ValidationError, match=r"teams \['big'\] have more than max_team_size=2"):
+        campaign.scenario()
