@@ -8,9 +8,6 @@ where the calendars are new and the sign-off sheet is missing or stale.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,27 +15,19 @@ from typing import Any
 
 import pluggy
 
+from planner.atomic_folder import OutputExistsError, write_folder
 from planner.plan import Plan
 from planner.problems import PluginError
 
 __all__ = ["OutputExistsError", "export"]
 
 HOOK = "songnuan_register_writers"
-TEMP_PREFIX = ".songnuan-"
 
 Writer = Callable[[Plan, Path], None]
 """A writer: given the plan and a folder, it creates its files in that folder."""
 
 Register = Callable[[str, Writer], None]
 """The `register` callback a writer plugin receives in `songnuan_register_writers`."""
-
-
-class OutputExistsError(FileExistsError):
-    """The output folder exists and the caller did not ask to replace it."""
-
-    def __init__(self, out: Path) -> None:
-        super().__init__(f"{out} already exists; choose another folder or replace it with force")
-        self.out = out
 
 
 @dataclass(frozen=True)
@@ -57,22 +46,13 @@ def export(plan: Plan, out: Path, pm: pluggy.PluginManager, *, force: bool = Fal
     the plugin when a writer cannot be registered or raises; either way `out` stays as it was
     and no temporary folder is left behind.
     """
-    out = Path(out)
-    if out.exists() and not force:
-        raise OutputExistsError(out)
     writers = _collect_writers(pm)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=TEMP_PREFIX))
-    _as_a_plain_folder(staging)
-    try:
+
+    def fill(folder: Path) -> None:
         for writer in writers:
-            _run_writer(writer, plan, staging)
-        written = sorted(out / path.relative_to(staging) for path in _files_under(staging))
-        _move_into_place(staging, out, force=force)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return written
+            _run_writer(writer, plan, folder)
+
+    return write_folder(out, fill, force=force)
 
 
 def _collect_writers(pm: pluggy.PluginManager) -> list[_Registered]:
@@ -114,51 +94,3 @@ def _run_writer(writer: _Registered, plan: Plan, folder: Path) -> None:
     except Exception as exc:
         message = f"writer {writer.name!r} failed: {type(exc).__name__}: {exc}"
         raise PluginError(writer.plugin, HOOK, message) from exc
-
-
-def _files_under(folder: Path) -> list[Path]:
-    """Every file below `folder`, at any depth."""
-    return [path for path in folder.rglob("*") if path.is_file()]
-
-
-def _as_a_plain_folder(folder: Path) -> None:
-    """Give the staging folder the permissions `mkdir` would, not mkdtemp's owner-only 0700.
-
-    The output is shared with colleagues (calendars for team leaders); the one sensitive sheet
-    is protected by where the office keeps the folder, as its other files are.
-    """
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
-
-
-def _move_into_place(staging: Path, out: Path, *, force: bool) -> None:
-    """Rename the finished folder to `out`; with force, the old `out` goes only once that worked.
-
-    The old output is first renamed aside (not deleted), so a failing rename can put it back:
-    at every moment `out` is either the complete old output or the complete new one.
-    """
-    if not out.exists() and not out.is_symlink():
-        os.rename(staging, out)
-        return
-    if not force:
-        raise OutputExistsError(out)
-    aside = Path(tempfile.mkdtemp(dir=out.parent, prefix=TEMP_PREFIX + "old-")) / out.name
-    os.rename(out, aside)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(aside, out)
-        raise
-    finally:
-        if aside.exists() or aside.is_symlink():
-            _remove(aside)
-        aside.parent.rmdir()
-
-
-def _remove(path: Path) -> None:
-    """Delete a replaced output, whether it was a folder, a file or a link."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink()
