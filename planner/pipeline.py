@@ -25,9 +25,16 @@ def plan_scenario(
     pm: pluggy.PluginManager,
     *,
     time_limit: float = DEFAULT_TIME_LIMIT,
+    solution_limit: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
-    """Decide cases, grants and routes for a scenario with the given plugins."""
+    """Decide cases, grants and routes for a scenario with the given plugins.
+
+    With `solution_limit` the route search stops after that many solutions, so the same
+    scenario gives the same plan whatever the machine's load (see `planner.route.route`).
+    """
     cases = apply_rules(scenario, pm)
     allocation = allocate(cases, progress=progress)
-    return route(allocation, time_limit=time_limit, progress=progress)
+    return route(
+        allocation, time_limit=time_limit, solution_limit=solution_limit, progress=progress
+    )

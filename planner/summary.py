@@ -1,20 +1,30 @@
 """The figures an office checks first, computed from a Plan as plain data.
 
 Kept apart from the CLI so that tests (and later the report) use the same numbers the terminal
-shows: households funded per category and per budget line, money left per line, visits planned
-and dropped, road hours per team.
+shows: households funded per category, per district and per budget line, money left per line,
+visits planned and dropped, road hours per team.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planner.cases import Case
 from planner.plan import Plan
 
 
 @dataclass(frozen=True)
 class CategoryFigures:
     category: str
+    eligible: int
+    funded: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class DistrictFigures:
+    district: str
     eligible: int
     funded: int
     amount: int
@@ -47,6 +57,7 @@ class Summary:
     allocated: int
     total_budget: int
     categories: tuple[CategoryFigures, ...]
+    districts: tuple[DistrictFigures, ...]
     lines: tuple[LineFigures, ...]
     teams: tuple[TeamFigures, ...]
     visits_planned: int
@@ -59,18 +70,6 @@ def summarise(plan: Plan) -> Summary:
     allocation = plan.allocation
     cases = allocation.cases.cases
     amounts = {grant.household_id: grant.amount for grant in allocation.grants}
-    categories = []
-    for category in dict.fromkeys(case.category for case in cases):
-        members = [case for case in cases if case.category == category]
-        funded = [case for case in members if case.household_id in amounts]
-        categories.append(
-            CategoryFigures(
-                category=category,
-                eligible=sum(1 for case in members if case.eligible),
-                funded=len(funded),
-                amount=sum(amounts[case.household_id] for case in funded),
-            )
-        )
     lines = tuple(
         LineFigures(use.line_id, use.name, use.budget, use.allocated, use.left, use.households)
         for use in allocation.lines
@@ -93,10 +92,33 @@ def summarise(plan: Plan) -> Summary:
         funded=len(allocation.grants),
         allocated=allocation.total_allocated,
         total_budget=allocation.total_budget,
-        categories=tuple(categories),
+        categories=tuple(
+            CategoryFigures(*figures) for figures in _by(cases, amounts, lambda c: c.category)
+        ),
+        districts=tuple(
+            DistrictFigures(*figures) for figures in _by(cases, amounts, lambda c: c.district)
+        ),
         lines=lines,
         teams=tuple(teams),
         visits_planned=len(plan.visits),
         visits_dropped=len(plan.dropped),
         must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
     )
+
+
+def _by(
+    cases: Sequence[Case], amounts: dict[str, int], key: Callable[[Case], str]
+) -> list[tuple[str, int, int, int]]:
+    """(group, eligible, funded, yuan) for each group of cases, in order of first appearance."""
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        groups.setdefault(key(case), []).append(case)
+    return [
+        (
+            name,
+            sum(1 for case in members if case.eligible),
+            sum(1 for case in members if case.household_id in amounts),
+            sum(amounts.get(case.household_id, 0) for case in members),
+        )
+        for name, members in groups.items()
+    ]
