@@ -8,7 +8,7 @@ must-visit could not be placed (the summary names it and why).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +22,8 @@ from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import hooks_of, make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
-from planner.rules import apply_rules
+from planner.rule_types import Finding
+from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
 
 EXIT_INPUT = 2
@@ -55,11 +56,13 @@ def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
         loaded = load_scenario(scenario)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         cases = apply_rules(loaded, pm)
+        found = findings(cases, pm)
     eligible = sum(1 for case in cases.cases if case.eligible)
     out_console.print(
         f"[green]OK[/green] {scenario}: {len(loaded.households)} households "
         f"({eligible} eligible), {len(loaded.teams)} teams, {len(loaded.places)} places"
     )
+    _print_findings(found)
 
 
 @main.command()
@@ -91,10 +94,12 @@ def plan(
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with _progress() as progress:
             result = plan_scenario(loaded, pm, time_limit=time_limit, progress=progress)
+            found = findings(result.allocation.cases, pm)
             progress("export: writing files")
             written = export(result, out, pm, force=force)
     summary = summarise(result)
     _print_summary(summary)
+    _print_findings(found)
     out_console.print(f"Wrote {len(written)} files to {out}")
     for dropped in result.dropped:
         if dropped.must:
@@ -145,6 +150,12 @@ def _progress() -> Iterator[Callable[[str], None]]:
             status.update(message)
 
         yield show
+
+
+def _print_findings(found: Sequence[Finding]) -> None:
+    """Plugins' findings (a late nomination …): worth a look, but they do not stop the run."""
+    for finding in found:
+        console.print(f"[yellow]note[/yellow] {finding}", highlight=False)
 
 
 def _print_summary(summary: Summary) -> None:

@@ -15,12 +15,20 @@ import pluggy
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from planner.rule_types import Category, Eligibility, Priority, VisitDecision
+    from pydantic import BaseModel
+
+    from planner.cases import Cases
+    from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
     from planner.scenario import Household, Scenario
 
 PROJECT = "songnuan"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def songnuan_rule_options() -> type[BaseModel] | None:
+    """Return the pydantic model of the plugin's `rules: <plugin name>:` options, or None."""
 
 
 @hookspec
@@ -51,6 +59,11 @@ def songnuan_standard_amount(household: Household, scenario: Scenario) -> int | 
 @hookspec(firstresult=True)
 def songnuan_visit(household: Household, scenario: Scenario) -> VisitDecision | None:
     """Return whether a leader should visit (must / may / no) and which tier, or None."""
+
+
+@hookspec
+def songnuan_check(cases: Cases) -> list[Finding] | None:
+    """Return findings on the whole campaign (late nominations, days off-window), or None."""
 
 
 @hookspec

@@ -29,6 +29,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from planner.calendar_cn import (
+    DATE_FORMS,
+    CalendarError,
+    MissingHolidays,
+    WorkCalendar,
+    YearDays,
+    days_of,
+    parse_span,
+)
 from planner.problems import Problem, ScenarioError
 from planner.scenario import (
     Budget,
@@ -107,8 +116,10 @@ HISTORY_COLUMNS = (
 _TABLES = {"households": True, "places": True, "roads": True, "history": False}
 """Each table of a scenario and whether the folder must have it."""
 
-_SECTIONS = ("campaign", "budget", "visits", "travel", "rules", "teams", "tables")
-_TEAM_SHORTHAND = ("hours", "lunch", "days")
+_SECTIONS = ("campaign", "budget", "visits", "travel", "rules", "calendar", "teams", "tables")
+_TEAM_SHORTHAND = ("hours", "lunch", "days", "working_days_only")
+_CALENDAR_KEYS = ("working_days_only", "years")
+_YEAR_KEYS = ("holidays", "workdays")
 _DAY_KEYS = ("date", "hours", "lunch")
 _YAML_WORDS = frozenset(
     [*_SECTIONS, *_TEAM_SHORTHAND, *_TABLES]
@@ -179,7 +190,7 @@ class _DatesAsText(RoundTripConstructor):
     """Round-trip loading that leaves dates as text.
 
     ruamel raises a bare ValueError, without a line, on a date like 2027-02-30; as text the
-    date is parsed by `_yaml_date` and a wrong one is reported at its line like any other value.
+    date is parsed by `_Loader._dates` and a wrong one is reported at its line like any other value.
     """
 
 
@@ -228,6 +239,10 @@ class _Loader:
         self.folder = folder
         self.doc = doc
         self.problems: list[Problem] = []
+        self.year: int | None = None
+        """The campaign's (Spring Festival) year, for dates written without one."""
+        self.working_days_only = False
+        self.work = WorkCalendar()
 
     def scenario(self) -> Scenario | None:
         """Every part read and cross-checked; None when a part is unusable."""
@@ -235,6 +250,8 @@ class _Loader:
             if key not in _SECTIONS:
                 self._yaml((key,), _unknown_key(str(key), _SECTIONS))
         campaign = self._validate(Campaign, "campaign", required=True)
+        self.year = campaign.year if campaign else None
+        self._calendar()
         budget = self._budget()
         visits = self._validate(VisitSettings, "visits", required=False)
         travel = self._validate(Travel, "travel", required=False) or Travel()
@@ -386,24 +403,38 @@ class _Loader:
         return self._model(Team, {**fields, "days": days or ()}, path)
 
     def _team_days(self, path: YamlPath, raw: Mapping[str, Any]) -> tuple[TeamDay, ...] | None:
-        """The team's days, each with hours and lunch from the day or the team's defaults."""
+        """The team's days, each with hours and lunch from the day or the team's defaults.
+
+        An entry may be a span of days (`腊月初十至十八`); for a team out on working days only,
+        the span's days off are left out.
+        """
         shift = self._shift(path, raw, _Shift(None, None))
         days = raw.get("days")
+        if isinstance(days, str):
+            days = [days]
         if not isinstance(days, list) or not days:
             message = "no days: list the dates the team is out under days:, e.g. - 2027-01-31"
             self._yaml((*path, "days"), message)
             return None
+        working = raw.get("working_days_only", self.working_days_only)
+        if not isinstance(working, bool):
+            self._yaml((*path, "working_days_only"), "write true or false")
+            return None
         if shift is None:
             return None
-        built = [self._day((*path, "days", j), item, shift) for j, item in enumerate(days)]
+        built = [
+            self._day((*path, "days", j), item, shift, working) for j, item in enumerate(days)
+        ]
+        ok = all(group is not None for group in built)
         seen: set[dt.date] = set()
-        for j, day in enumerate(built):
-            if day is not None and day.date in seen:
-                self._yaml((*path, "days", j), f"{day.date} is listed twice; list each day once")
-            seen.update([day.date] if day else [])
-        if len(seen) < len(built):  # a day was wrong or repeated
-            return None
-        return tuple(day for day in built if day is not None)
+        for j, group in enumerate(built):
+            for day in group or ():
+                if day.date in seen:
+                    message = f"{day.date} is listed twice; list each day once"
+                    self._yaml((*path, "days", j), message)
+                    ok = False
+                seen.add(day.date)
+        return tuple(day for group in built for day in group or ()) if ok else None
 
     def _shift(self, path: YamlPath, raw: Mapping[str, Any], default: _Shift) -> _Shift | None:
         """Hours and lunch given in `raw` (else `default`), checked to leave time for visits.
@@ -428,14 +459,16 @@ class _Loader:
             return None
         return _Shift(hours, lunch)
 
-    def _day(self, path: YamlPath, raw: object, default: _Shift) -> TeamDay | None:
-        """One day of a team: a plain date, or a mapping overriding hours and lunch."""
+    def _day(
+        self, path: YamlPath, raw: object, default: _Shift, working: bool
+    ) -> list[TeamDay] | None:
+        """One entry of a team's days: a date or a span, or a mapping overriding hours and lunch."""
         item: Mapping[str, Any] = raw if isinstance(raw, dict) else {"date": raw}
         for key in item:
             if key not in _DAY_KEYS:
                 self._yaml((*path, key), _unknown_key(str(key), _DAY_KEYS))
         try:
-            date = _yaml_date(item.get("date"))
+            dates = self._dates(item.get("date"), working)
         except ValueError as exc:
             self._yaml(path + (("date",) if isinstance(raw, dict) else ()), str(exc))
             return None
@@ -443,10 +476,101 @@ class _Loader:
         if shift is None:
             return None
         if shift.hours is None:
-            self._yaml(path, f'{date}: no working hours: add hours: "08:30-17:30"')
+            self._yaml(path, f'{dates[0]}: no working hours: add hours: "08:30-17:30"')
             return None
         start, end = shift.hours
-        return TeamDay(date=date, start=start, end=end, lunch=shift.lunch)
+        return [TeamDay(date=date, start=start, end=end, lunch=shift.lunch) for date in dates]
+
+    def _dates(self, value: object, working: bool) -> list[dt.date]:
+        """The dates of one days entry, resolved for the campaign year.
+
+        With `working`, a span keeps its working days, and a single day off is an error: the
+        office named that day, so dropping it quietly would hide a mistake.
+        """
+        if not isinstance(value, str):
+            raise CalendarError(f"not a date: write it as {DATE_FORMS}")
+        first, last = parse_span(value, self.year)
+        dates = days_of(first, last)
+        if not working:
+            return dates
+        try:
+            off = {date: self.work.day_off(date) for date in dates}
+        except MissingHolidays as missing:
+            raise CalendarError(
+                f"{missing}: add them to scenario.yaml as calendar.years.{missing.year} with "
+                "holidays: [...] and workdays: [...] (see docs/scenario.md), "
+                "or set working_days_only: false"
+            ) from None
+        if first == last and off[first]:
+            raise CalendarError(
+                f"{first} is {off[first]}, and this team works on working days only: "
+                "choose another day or set working_days_only: false"
+            )
+        kept = [date for date in dates if not off[date]]
+        if not kept:
+            raise CalendarError(f"no working day from {first} to {last}")
+        return kept
+
+    # -- calendar ------------------------------------------------------------------------------
+
+    def _calendar(self) -> None:
+        """`calendar:`: whether teams work on working days only, and years the scenario gives.
+
+        A year given here replaces the built-in holiday data for that year, so an office can
+        plan a year the data does not cover yet, or correct it.
+        """
+        raw = self._section("calendar", required=False)
+        if raw is None:
+            return
+        if not isinstance(raw, dict):
+            self._yaml(("calendar",), "expected working_days_only and years (see docs/scenario.md)")
+            return
+        for key in raw:
+            if key not in _CALENDAR_KEYS:
+                self._yaml(("calendar", key), _unknown_key(str(key), _CALENDAR_KEYS))
+        working = raw.get("working_days_only", False)
+        if isinstance(working, bool):
+            self.working_days_only = working
+        else:
+            self._yaml(("calendar", "working_days_only"), "write true or false")
+        years = raw.get("years") or {}
+        if not isinstance(years, dict):
+            self._yaml(("calendar", "years"), "expected years, e.g. 2027: {holidays: [...]}")
+            return
+        given = {}
+        for key, days in years.items():
+            year_days = self._year_days(key, days)
+            if year_days is not None:
+                given[int(key)] = year_days
+        self.work = WorkCalendar(given)
+
+    def _year_days(self, key: object, raw: object) -> YearDays | None:
+        """One year's holidays and adjusted working days (调休), each a date or a span."""
+        path: YamlPath = ("calendar", "years", key if isinstance(key, int) else str(key))
+        if not str(key).isdigit():
+            self._yaml(path, "expected a year, e.g. 2027:")
+            return None
+        year = int(str(key))
+        if not isinstance(raw, dict):
+            self._yaml(path, "expected holidays: [...] and workdays: [...]")
+            return None
+        for name in raw:
+            if name not in _YEAR_KEYS:
+                self._yaml((*path, name), _unknown_key(str(name), _YEAR_KEYS))
+        found: dict[str, set[dt.date]] = {}
+        for name in _YEAR_KEYS:
+            items = raw.get(name) or []
+            found[name] = set()
+            for j, item in enumerate(items if isinstance(items, list) else [items]):
+                try:
+                    dates = days_of(*parse_span(str(item), year))
+                except CalendarError as exc:
+                    self._yaml((*path, name, j), str(exc))
+                    continue
+                if any(date.year != year for date in dates):
+                    self._yaml((*path, name, j), f"{item} is not in {year}")
+                found[name].update(dates)
+        return YearDays(frozenset(found["holidays"]), frozenset(found["workdays"]))
 
     # -- tables --------------------------------------------------------------------------------
 
@@ -717,13 +841,6 @@ def _did_you_mean(word: str, options: Sequence[str]) -> str:
     """The closest option as "; did you mean X?", or "" when none is close."""
     close = difflib.get_close_matches(word, options, n=1)
     return f"; did you mean {close[0]}?" if close else ""
-
-
-def _yaml_date(value: object) -> dt.date:
-    """A day of a team, in one of the forms offices write dates."""
-    if isinstance(value, str):
-        return _date(value)
-    raise ValueError("not a date; write it as 2027-01-31")
 
 
 def _hours(value: object) -> tuple[dt.time, dt.time]:

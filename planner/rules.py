@@ -1,9 +1,10 @@
 """Stage 2, rules: turn each household into a `Case` by asking the organisation plugins.
 
 This is the only stage that calls rule hooks. The core knows nothing about any organisation: it
-resolves category names through what plugins register, applies the overrides an office writes in
-the households table (必访 / 不访, 慰问层级), and falls back to the scenario's budget standards
-where no plugin decides an amount.
+validates each plugin's `rules:` options with the model the plugin gives, resolves category names
+through what plugins register, applies the overrides an office writes in the households table
+(必访 / 不访, 慰问层级), and falls back to the scenario's budget standards where no plugin decides
+an amount. Once the cases are made, plugins may add findings on the campaign as a whole.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pluggy
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from planner.calendar_cn import CalendarError
 from planner.cases import Case, Cases, VisitWish
-from planner.plugins import call_each, call_first
-from planner.problems import Problem, ScenarioError
-from planner.rule_types import Category, Eligibility, Priority, VisitDecision
+from planner.plugins import call_each, call_first, checked
+from planner.problems import PluginError, Problem, ScenarioError
+from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
 from planner.scenario import Household, Scenario
 
 DEFAULT_HOUSEHOLD_SIZE = 3
@@ -34,9 +38,10 @@ VISIT_LABELS: dict[VisitWish, str] = {"must": "必访", "may": "可访", "no": "
 
 
 def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
-    """One case per household, in table order; unknown categories are input problems."""
+    """One case per household, in table order; bad options and unknown categories are problems."""
+    problems = check_options(scenario, pm)
     categories = registered_categories(pm)
-    problems = _check_category_names(scenario, categories)
+    problems += _check_category_names(scenario, categories)
     households = []
     for household in scenario.households:
         category = categories.get(household.category.strip())
@@ -54,6 +59,62 @@ def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
     if problems:
         raise ScenarioError(problems)
     return Cases(scenario=scenario, cases=tuple(cases))
+
+
+def check_options(scenario: Scenario, pm: pluggy.PluginManager) -> list[Problem]:
+    """Each plugin's `rules:` options against its model; options for no enabled plugin.
+
+    Problems are placed at `scenario.yaml` `rules.<plugin>.<key>`, so a mistyped option is found
+    before any household is judged with a default the office did not mean.
+    """
+    hook = "songnuan_rule_options"
+    problems = []
+    for plugin, model in call_each(pm, hook, type):
+        if not issubclass(model, BaseModel):
+            raise PluginError(plugin, hook, f"returned {model.__name__}, expected a pydantic model")
+        problems += _option_problems(scenario, plugin, model)
+    for name in scenario.rules:
+        if pm.get_plugin(name) is None and not pm.is_blocked(name):
+            enabled = ", ".join(scenario.campaign.plugins)
+            message = f"options for {name}, which is not enabled (campaign.plugins: {enabled})"
+            problems.append(Problem("scenario.yaml", None, f"rules.{name}", message))
+    return problems
+
+
+def _option_problems(scenario: Scenario, plugin: str, model: type[BaseModel]) -> list[Problem]:
+    context = {"year": scenario.campaign.year}
+    try:
+        model.model_validate(scenario.settings_for(plugin), context=context)
+    except ValidationError as error:
+        return [
+            Problem(
+                "scenario.yaml",
+                None,
+                ".".join(["rules", plugin, *map(str, detail["loc"])]),
+                _option_message(detail),
+            )
+            for detail in error.errors()
+        ]
+    return []
+
+
+def _option_message(detail: ErrorDetails) -> str:
+    """pydantic's message, or the calendar's own where a date could not be read."""
+    cause = detail.get("ctx", {}).get("error")
+    if isinstance(cause, CalendarError):
+        return str(cause)
+    if detail["type"] == "extra_forbidden":
+        return "unknown option; see the plugin's options in docs/plugins.md"
+    return str(detail["msg"])
+
+
+def findings(cases: Cases, pm: pluggy.PluginManager) -> tuple[Finding, ...]:
+    """Every plugin's findings on the campaign, in plugin order, each checked to be a Finding."""
+    hook = "songnuan_check"
+    found = []
+    for plugin, items in call_each(pm, hook, list, cases=cases):
+        found += [checked(plugin, hook, item, Finding) for item in items]
+    return tuple(found)
 
 
 def registered_categories(pm: pluggy.PluginManager) -> dict[str, Category]:
