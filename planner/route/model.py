@@ -67,6 +67,8 @@ class Vehicle:
     """Most minutes from leaving the depot to coming back; `None`: the day's hours only."""
     district: str | None
     """The only district whose households the team visits; `None`: any."""
+    capacity: int | None = None
+    """Most total `Call.demand` the vehicle carries (parcels, gift boxes); `None`: no limit."""
 
     def clock(self, minute: int) -> dt.datetime:
         """The aware local datetime of a minute of this vehicle's day."""
@@ -89,6 +91,8 @@ class Call:
     vehicles: tuple[int, ...]
     """Indices of the vehicles that can make this visit: right tier, right date, and the window
     reachable within the day's hours."""
+    demand: int = 0
+    """What the visit takes out of the vehicle's `capacity` (0 for a campaign's plain visits)."""
 
 
 @dataclass(frozen=True)

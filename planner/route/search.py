@@ -25,7 +25,8 @@ from planner.route.model import RoutingData
 
 Progress = Callable[[str], None]
 DAY = 24 * 60
-"""Every time is a minute of the vehicle's own day (see `model`)."""
+"""Every campaign time is a minute of the vehicle's own day (see `model`); the time dimension
+spans at least that, longer when a vehicle's day ends later (a VRPTW benchmark's horizon)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _model(data: RoutingData) -> _Model:
     _visit_windows(time, data, call_index)
     lunches = _lunch_breaks(routing, time, data, nodes, manager)
     _max_visits_per_day(routing, data, nodes)
+    _vehicle_capacity(routing, data, nodes)
     _max_minutes_per_day(time, data)
     _car_pool(routing, data)
     _allowed_teams(routing, data, call_index)
@@ -145,7 +147,8 @@ def _time_dimension(routing: Any, data: RoutingData, nodes: _Nodes) -> Any:
         [data.travel[a][b] + service for b in nodes.place]
         for a, service in zip(nodes.place, nodes.service, strict=True)
     ]
-    routing.AddDimension(routing.RegisterTransitMatrix(matrix), DAY, DAY, False, "time")
+    horizon = max(DAY, *(vehicle.end for vehicle in data.vehicles))
+    routing.AddDimension(routing.RegisterTransitMatrix(matrix), horizon, horizon, False, "time")
     return routing.GetDimensionOrDie("time")
 
 
@@ -191,12 +194,28 @@ def _lunch_breaks(
 def _max_visits_per_day(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
     """Hard constraint: a team makes at most its `max_visits_per_day` visits on a day."""
     caps = [vehicle.max_visits for vehicle in data.vehicles]
+    _capped_sum(routing, nodes, [1] * len(data.calls), caps, "visits")
+
+
+def _vehicle_capacity(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+    """Hard constraint: a vehicle carries at most its `capacity` of call demand (VRPTW's load)."""
+    caps = [vehicle.capacity for vehicle in data.vehicles]
+    _capped_sum(routing, nodes, [call.demand for call in data.calls], caps, "load")
+
+
+def _capped_sum(
+    routing: Any, nodes: _Nodes, amounts: Sequence[int], caps: Sequence[int | None], name: str
+) -> None:
+    """A dimension adding up each call's amount along a route, at most a vehicle's cap.
+
+    No dimension at all when no vehicle has a cap: an unused rule costs the search nothing.
+    """
     if all(cap is None for cap in caps):
         return
-    counts = [0] * nodes.first_call + [1] * len(data.calls)
-    capacities = [len(data.calls) if cap is None else cap for cap in caps]
+    counts = [0] * nodes.first_call + list(amounts)
+    capacities = [sum(amounts) if cap is None else cap for cap in caps]
     callback = routing.RegisterUnaryTransitVector(counts)
-    routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, "visits")
+    routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, name)
 
 
 def _max_minutes_per_day(time: Any, data: RoutingData) -> None:
