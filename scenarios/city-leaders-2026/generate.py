@@ -1,0 +1,238 @@
+"""Generate `city-leaders-2026`: a city union prepares provincial- and city-leader visits.
+
+Run `python scenarios/city-leaders-2026/generate.py`; it rewrites every file here, the same bytes
+on every run (`random.Random(SEED)`, standard library only). Modelled on seed 002 plan 3 (a city
+union: provincial leaders in January at 2,000 yuan a household, city leaders on 2月6日–10日, each
+county nominating 2 needy enterprises × 2 households by the 5th) with the standards of seed 002
+plan 2 and the new-employment-form workers of seed 001 among the households the counties hand
+money to without a leader's visit. Everything and everyone here is synthetic.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from synthetic import (  # noqa: E402
+    HOUSEHOLD_HEADERS,
+    PLACE_HEADERS,
+    Maker,
+    Place,
+    household_rows,
+    place_rows,
+    roads,
+    team_yaml,
+    write_csv,
+)
+
+SEED = 2026
+COUNTIES = ("城东区", "城西区", "河口区", "青山县", "白水县", "石门县", "桃源县", "松岭县")
+INDUSTRY = ("机械厂", "纺织厂", "化工公司", "煤矿", "水泥厂", "运输公司", "食品公司", "造纸厂")
+OVER_NOMINATING = "石门县"  # sends 3 enterprises (2 + 2 + 1 households)
+LATE = "松岭县"  # its second enterprise's names arrive on 1月7日, two days late
+HEADERS = (*HOUSEHOLD_HEADERS, "提名日期", "核实")
+OTHERS = (  # (category as the county writes it, count, extra cells): money without a leader visit
+    ("建档困难职工", 6, {}),
+    ("未建档企业困难职工", 4, {"已建档": "否"}),
+    ("节日坚守一线职工", 5, {"已建档": "否"}),
+    ("返乡农民工", 4, {"已建档": "否"}),
+    ("非建档困难职工", 3, {"已建档": "否", "核实": "是"}),
+    ("非建档困难职工", 1, {"已建档": "否"}),  # not verified: not eligible
+    ("快递员", 2, {}),
+    ("外卖配送员", 2, {}),
+    ("网约车司机", 1, {}),
+    ("货车司机", 1, {}),
+    ("军转干部", 2, {}),
+    ("单亲女职工", 2, {}),
+    ("下岗失业职工", 3, {}),
+)
+
+
+def make_places(maker: Maker) -> tuple[list[Place], list[list[str]]]:
+    """The city union's seat, each county's centre, 2–3 enterprises and 2 villages per county."""
+    seat = Place("city-seat", "市总工会", "市直", "市区", *maker.centre)
+    hubs, spokes, places = [seat], [], [seat]
+    for c, county in enumerate(COUNTIES, start=1):
+        centre = Place(f"c{c}", f"{county}城区", county, "县城", *maker.point(maker.centre, 12, 38))
+        hubs.append(centre)
+        places.append(centre)
+        count = 3 if county == OVER_NOMINATING else 2
+        for e in range(1, count + 1):
+            name = f"{county[:2]}{INDUSTRY[(c + e) % len(INDUSTRY)]}"
+            site = Place(
+                f"c{c}-e{e}", name, county, "企业", *maker.point((centre.lon, centre.lat), 1, 4)
+            )
+            places.append(site)
+            spokes.append((centre, site))
+        for v in range(1, 3):
+            village = Place(
+                f"c{c}-v{v}",
+                maker.village_name(),
+                county,
+                "村",
+                *maker.point((centre.lon, centre.lat), 3, 8),
+            )
+            places.append(village)
+            spokes.append((centre, village))
+    return places, roads(maker, hubs, spokes)
+
+
+def make_households(maker: Maker, places: list[Place]) -> list[dict[str, str]]:
+    """Nominations of every county, provincial-leader households, then the counties' others."""
+    rows: list[dict[str, str]] = []
+
+    def add(place: Place, unit: str, **cells: str) -> None:
+        row = maker.person(**cells)
+        row.update({"编号": f"L{len(rows) + 1:03d}", "所在单位": unit, "所在地点": place.id})
+        row.setdefault("地址", f"{place.district}{place.name}")
+        row.setdefault("已建档", "是")
+        rows.append(row)
+
+    for county in COUNTIES:
+        enterprises = [p for p in places if p.district == county and p.kind == "企业"]
+        villages = [p for p in places if p.district == county and p.kind == "村"]
+        for e, enterprise in enumerate(enterprises):
+            count = 1 if county == OVER_NOMINATING and e == 2 else 2
+            date = (
+                "1月7日"
+                if county == LATE and e == 1
+                else maker.rng.choice(("1月3日", "1月4日", "1月5日"))
+            )
+            for _ in range(count):
+                home = maker.rng.choice((enterprise, *villages))
+                category = maker.rng.choice(("困难企业职工", "下岗失业职工", "困难职工"))
+                add(home, enterprise.name, 类别=category, 困难程度="深度困难", 提名日期=date)
+    homes = [p for p in places if p.kind in ("村", "县城")]
+    for _ in range(6):
+        home = maker.rng.choice(homes)
+        category = maker.rng.choice(("困难职工", "劳模"))
+        add(home, f"{home.district}困难企业", 类别=category, 困难程度="深度困难", 慰问层级="省领导")
+    for category, count, cells in OTHERS:
+        for _ in range(count):
+            home = maker.rng.choice(homes)
+            difficulty = maker.rng.choice(("深度困难", "相对困难", "意外致困"))
+            add(
+                home,
+                f"{home.district}职工服务中心",
+                类别=category,
+                困难程度=difficulty,
+                走访="不访",
+                **cells,
+            )
+    return rows
+
+
+SCENARIO_YAML = """\
+# Generated by generate.py — edit that script, not this file. All people are synthetic.
+campaign:
+  name: 2026年元旦春节省市领导走访慰问
+  year: 2026
+  organisation: 示例市总工会
+  plugins: [union, city_leaders]
+  seed: 3
+  contact: 市总工会生产保障工作部
+
+budget:
+  total: 60000
+  lines:
+    - id: general
+      name: 送温暖慰问金
+      amount: 60000
+  standards:  # 一线职工, 返乡农民工, 未建档企业困难职工: the union plugin's defaults
+    困难企业职工: 500
+    困难职工: 500
+    下岗失业职工: 500
+    新就业形态劳动者: 500
+    军转干部: 500
+    单亲女职工: 500
+    劳模: 1000
+    建档困难职工: 600
+    非建档困难职工: 500
+
+calendar:
+  working_days_only: true       # 2026 is in the built-in holiday data
+
+rules:
+  union:
+    exclude_visited_last_year: false
+  city_leaders:
+    nomination_deadline: 1月5日   # 于5日下午前报市总工会
+
+teams:
+{teams}
+"""
+
+
+def scenario_yaml(maker: Maker) -> str:
+    """scenario.yaml: two provincial-leader groups in January, three city-leader groups."""
+    teams = [
+        team_yaml(
+            f"province-{i}",
+            f"省总工会第{i}调研组",
+            maker.name() + "副主席",
+            "省领导",
+            "city-seat",
+            ["1月19日至1月23日"],
+        )
+        for i in (1, 2)
+    ]
+    teams += [
+        team_yaml(
+            f"city-{i}",
+            f"市领导第{i}组",
+            maker.name() + "副市长",
+            "市领导",
+            "city-seat",
+            ["2月6日至2月10日"],
+        )
+        for i in (1, 2, 3)
+    ]
+    return SCENARIO_YAML.format(teams="".join(teams))
+
+
+README = """\
+# city-leaders-2026: provincial- and city-leader visits prepared by a city union
+
+Generated by `generate.py` (edit that, not the files); every person is synthetic. Plugins:
+`union` (who is eligible, the standards) and `city_leaders` (who visits whom, 2,000 yuan for a
+provincial leader's household, nominations).
+
+- 8 counties each nominate 2 needy enterprises × 2 households (`提名日期`), due 1月5日.
+  {over} nominates 3 enterprises (one with a single household), and {late}'s second enterprise
+  sends its names on 1月7日: `songnuan plan` prints a note for each.
+- 6 households have `省领导` in `慰问层级`: two provincial-leader groups visit them on the
+  working days of 19–23 January 2026, 2,000 yuan each.
+- Three city-leader groups visit the nominations on 2月6日–10日; with `working_days_only` that
+  is 6, 9 and 10 February 2026 (7–8 February is a weekend).
+- {others} further households are funded without a visit: seed 002 plan 2's categories
+  (600 / 300 / 200 / 300 / up to 500 yuan) and seed 001's new-employment-form workers.
+
+{households} households, {places} places.
+"""
+
+
+def main() -> None:
+    """Write every file of the scenario next to this script."""
+    maker = Maker(SEED, (118.35, 35.10))
+    places, road_rows = make_places(maker)
+    households = make_households(maker, places)
+    write_csv(HERE, "places.csv", PLACE_HEADERS, place_rows(places))
+    write_csv(HERE, "roads.csv", ("起点", "终点", "分钟"), road_rows)
+    write_csv(HERE, "households.csv", HEADERS, household_rows(households, HEADERS))
+    (HERE / "scenario.yaml").write_text(scenario_yaml(maker), encoding="utf-8")
+    others = sum(1 for row in households if row.get("走访") == "不访")
+    readme = README.format(
+        over=OVER_NOMINATING,
+        late=LATE,
+        others=others,
+        households=len(households),
+        places=len(places),
+    )
+    (HERE / "README.md").write_text(readme, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
