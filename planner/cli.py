@@ -14,9 +14,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from planner.explain import ExplainError, explain
 from planner.export import OutputExistsError, export
+from planner.i18n import LANGS, Lang
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import hooks_of, make_plugin_manager
@@ -25,6 +28,18 @@ from planner.route import RoutingError
 from planner.rule_types import Finding
 from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
+from planner.whatif import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
+from planner.whatif import (
+    DEFAULT_WORKERS,
+    ClusterError,
+    VaryError,
+    parse_vary,
+    run_variants,
+    tables,
+    variant_jobs,
+    write_outputs,
+)
+from planner.whatif import Table as Comparison
 
 EXIT_INPUT = 2
 EXIT_MUST_VISIT_DROPPED = 3
@@ -120,6 +135,149 @@ def plugins(disabled: tuple[str, ...]) -> None:
     out_console.print(table)
 
 
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--vary",
+    "varies",
+    multiple=True,
+    required=True,
+    metavar="PATH=VALUES",
+    help="A figure to vary, repeatable: budget.total, budget.lines.LINE-ID.amount, "
+    "standards.CATEGORY or visits.service_minutes; values as a list (500,600) or a range "
+    "(300000..400000/20000). Every combination is planned.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("whatif"),
+    show_default=True,
+    help="Folder for whatif.xlsx and whatif.png; it appears only when both are written.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5),
+    default=VARIANT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds one variant may take at most. The route search normally stops sooner, after a "
+    "fixed number of solutions, so that the same scenario gives the same figures.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    help="Variants planned at once, each in its own process (at most one per core).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Plan the variants on the Dask scheduler at ADDRESS (e.g. tcp://10.1.2.3:8786) "
+    "instead of locally; needs songnuan[cluster] here and on the workers.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@disable_option
+def whatif(
+    scenario: Path,
+    varies: tuple[str, ...],
+    out: Path,
+    time_limit: float,
+    workers: int,
+    cluster: str | None,
+    force: bool,
+    disabled: tuple[str, ...],
+) -> None:
+    """Plan SCENARIO for every combination of the --vary values and compare the variants."""
+    with _user_errors():
+        if out.exists() and not force:
+            raise OutputExistsError(out)
+        parsed = [parse_vary(text) for text in varies]
+        loaded = load_scenario(scenario)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        jobs = variant_jobs(loaded, pm, parsed, disabled=disabled, time_limit=time_limit)
+        with _variant_progress(len(jobs)) as done:
+            outcomes = run_variants(jobs, workers=workers, cluster=cluster, done=done)
+        written = write_outputs(out, outcomes, loaded, force=force)
+    for table in tables(outcomes, "en"):
+        out_console.print(_comparison_table(table))
+    out_console.print(f"Wrote {len(written)} files to {out}")
+
+
+@main.command("explain")
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.argument("household_id", metavar="HOUSEHOLD-ID")
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="plan.json of the plan that was sent out (e.g. out/plan.json); without it the "
+    "scenario is planned anew.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="zh",
+    show_default=True,
+    help="zh: plain Chinese; en: English.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Without --plan: seconds the route search may take at most.",
+)
+@disable_option
+def explain_household(
+    scenario: Path,
+    household_id: str,
+    plan_file: Path | None,
+    lang: Lang,
+    time_limit: float,
+    disabled: tuple[str, ...],
+) -> None:
+    """Say why household HOUSEHOLD-ID is (not) eligible, funded and visited."""
+    with _user_errors():
+        loaded = load_scenario(scenario)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        with _progress() as progress:
+            lines = explain(
+                loaded,
+                pm,
+                household_id,
+                plan_file=plan_file,
+                time_limit=time_limit,
+                lang=lang,
+                progress=progress,
+            )
+    for line in lines:
+        out_console.print(line, markup=False)
+
+
+@contextmanager
+def _variant_progress(total: int) -> Iterator[Callable[[object], None]]:
+    """One progress bar on stderr for all variants, however many processes plan them."""
+    columns = (
+        TextColumn("planning variants"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("variants", total=total)
+        yield lambda _: progress.advance(task)
+
+
+def _comparison_table(table: Comparison) -> Table:
+    """A what-if table for the terminal: thousands separated, — where a variant failed."""
+    shown = Table(*table.headers, title=table.title)
+    for row in table.rows:
+        shown.add_row(
+            *("—" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
+        )
+    return shown
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn errors the user can fix into messages and exit status 2, without a traceback."""
@@ -133,7 +291,9 @@ def _user_errors() -> Iterator[None]:
         message = f"error: {error.out} already exists; pass --force to replace it"
         console.print(message, markup=False)
         console.print("nothing was written.", markup=False)
-    except (PluginError, InfeasibleError, RoutingError) as error:
+    except (
+        PluginError, InfeasibleError, RoutingError, VaryError, ClusterError, ExplainError
+    ) as error:
         console.print(f"error: {error}", markup=False)
         console.print("nothing was written.", markup=False)
     else:

@@ -51,8 +51,12 @@ def scenario(
     lines: tuple[BudgetLine, ...] | None = None,
     rules: dict[str, dict[str, Any]] | None = None,
     plugins: tuple[str, ...] = ("union",),
+    standards: dict[str, int] | None = None,
 ) -> Scenario:
-    """A one-depot, two-district scenario with one team on one day around `households`."""
+    """A one-depot, two-district scenario with one team on one day around `households`.
+
+    `standards` replaces the union's budget standards, for scenarios of other organisations.
+    """
     day = TeamDay(
         date=dt.date(2027, 2, 1),
         start=dt.time(8, 30),
@@ -69,7 +73,9 @@ def scenario(
                 BudgetLine(id="model", name="劳模慰问金", amount=total // 4, categories=("劳模",)),
                 BudgetLine(id="needy", name="困难职工慰问金", amount=total - total // 4),
             ),
-            standards={"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 1000},
+            standards=standards
+            if standards is not None
+            else {"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 1000},
         ),
         teams=(
             Team(
@@ -91,3 +97,29 @@ def scenario(
         households=households,
         rules=rules or {},
     )
+
+
+def org_scenario(
+    households: tuple[Household, ...],
+    plugin: str,
+    *,
+    standards: dict[str, int] | None = None,
+    rules: dict[str, dict[str, Any]] | None = None,
+    year: int = 2027,
+) -> Scenario:
+    """`scenario` for an organisation other than a union: one general line, its own standards."""
+    built = scenario(
+        households,
+        lines=(BudgetLine(id="general", name="慰问金", amount=100_000),),
+        rules=rules,
+        plugins=(plugin,),
+        standards=standards or {},
+    )
+    campaign = built.campaign.model_copy(update={"year": year})
+    return built.model_copy(update={"campaign": campaign})
+
+
+def household_of(id: str, category: str, **facts: Any) -> Household:
+    """A household of another organisation: just the required facts and its category."""
+    values: dict[str, Any] = {"name": f"人员{id}", "unit": "本单位", "place": "v1", **facts}
+    return Household(id=id, category=category, **values)

@@ -51,9 +51,7 @@ def test_relative_and_month_day_entries(tmp_path: Path) -> None:
 
 def test_working_days_only_skips_holidays_and_keeps_adjusted_workdays(tmp_path: Path) -> None:
     """2026: 7–8 Feb (weekend) and 15 Feb (春节) are left out; Saturday 14 Feb (调休) is kept."""
-    text = with_days(
-        "    working_days_only: true\n    days: 2月6日至2月16日\n", year=2026
-    )
+    text = with_days("    working_days_only: true\n    days: 2月6日至2月16日\n", year=2026)
     found = dates(make(tmp_path, {"scenario.yaml": text}))
     assert dt.date(2026, 2, 14) in found
     for off in (dt.date(2026, 2, 7), dt.date(2026, 2, 8), dt.date(2026, 2, 15)):

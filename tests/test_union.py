@@ -6,7 +6,8 @@ import pluggy
 import pytest
 
 from builders import household, scenario
-from planner.rules import apply_rules
+from planner.cases import Case
+from planner.rules import apply_rules, findings
 from planner.scenario import HistoryEntry
 
 
@@ -115,3 +116,65 @@ def test_reasons_never_quote_the_income(union_pm: pluggy.PluginManager) -> None:
     for income in (1234, 5678, 9876):
         case = case_of(union_pm, monthly_income=income)
         assert all(str(income) not in reason for reason in case.reasons)
+
+
+@pytest.mark.parametrize(
+    ("category", "facts", "standard"),
+    [
+        ("建档在册困难职工", {"monthly_income": 9000}, 600),  # the archive was the test
+        ("未建档企业困难职工", {"archived": False}, 300),
+        ("环卫工人", {"archived": False}, 200),  # 节日坚守一线: per person
+        ("返乡农民工代表", {"archived": False}, 300),  # travel subsidy
+        ("非建档困难职工", {"archived": False, "extra": {"核实": "是"}}, 500),
+    ],
+)
+def test_plan_2_standards_apply_where_the_budget_names_none(
+    union_pm: pluggy.PluginManager, category: str, facts: dict[str, object], standard: int
+) -> None:
+    """Seed 002 plan 2's categories are eligible by status and paid its standards by default."""
+    case = case_of(union_pm, category=category, **facts)
+    assert case.eligible and case.standard == standard, case.reasons
+
+
+def test_unverified_non_archived_worker_is_not_eligible(union_pm: pluggy.PluginManager) -> None:
+    """经社区和单位工会核实: without 核实 = 是, a worker outside the archive is not helped."""
+    case = case_of(union_pm, category="非建档困难职工", archived=False)
+    assert not case.eligible and "核实" in case.reasons[0]
+
+
+def test_verified_cap_is_kept_and_noted(union_pm: pluggy.PluginManager) -> None:
+    """A budget standard above 500 for verified workers is paid as 500, with a finding."""
+    built = scenario(
+        (household("h1", category="非建档困难职工", archived=False, extra={"核实": "是"}),),
+        standards={"非建档困难职工": 800, "困难职工": 500},
+    )
+    cases = apply_rules(built, union_pm)
+    assert cases.cases[0].standard == 500
+    (finding,) = findings(cases, union_pm)
+    assert str(finding).startswith("scenario.yaml:budget.standards.非建档困难职工: ")
+
+
+@pytest.mark.parametrize("job", ["货车司机", "网约车司机", "快递员", "外卖配送员"])
+def test_new_employment_form_workers_are_union_targets(
+    union_pm: pluggy.PluginManager, job: str
+) -> None:
+    """Seed 001: drivers, couriers and riders are one category, with the archive and income test."""
+    pm = union_pm
+    standards = {"新就业形态劳动者": 500}
+
+    def case(**facts: object) -> Case:
+        built = scenario((household("h1", category=job, **facts),), standards=standards)
+        return apply_rules(built, pm).cases[0]
+
+    found = case(monthly_income=0)
+    assert found.category == "新就业形态劳动者" and found.eligible
+    assert not case(monthly_income=0, archived=False).eligible
+
+
+def test_difficulty_classes_of_seed_001_order_priority(union_pm: pluggy.PluginManager) -> None:
+    """深度困难 > 意外致困 > 相对困难, the three classes of seed 001."""
+    levels = [
+        case_of(union_pm, difficulty=d, monthly_income=3000).priority
+        for d in ("深度困难", "意外致困", "相对困难")
+    ]
+    assert levels == sorted(levels, reverse=True) and len(set(levels)) == 3
