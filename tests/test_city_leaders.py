@@ -41,7 +41,7 @@ def test_late_and_miscounted_nominations_are_noted() -> None:
 
 
 def test_a_bad_option_is_a_scenario_problem() -> None:
-    """An unreadable deadline is a problem at scenario.yaml rules.city_leaders.nomination_deadline."""
+    """An unreadable deadline is a problem at rules.city_leaders.nomination_deadline."""
     built = scenario(
         (household("a"),),
         plugins=("union", "city_leaders"),
