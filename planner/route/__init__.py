@@ -16,7 +16,8 @@ from planner.plan import Plan
 from planner.route.convert import to_plan
 from planner.route.errors import RoutingError
 from planner.route.model import build
-from planner.route.search import Solution, solve
+from planner.route.portfolio import solve
+from planner.route.search import Solution
 
 __all__ = ["RoutingError", "route"]
 

@@ -5,10 +5,9 @@ rule is hard or soft. Nodes are laid out as the distinct depots first, then one 
 (two households in one village are two nodes at one place). Arc costs and the time dimension use
 `RegisterTransitMatrix`, so OR-Tools evaluates arcs in C++ with no Python callback per arc.
 
-Search: PARALLEL_CHEAPEST_INSERTION for the first solution (on this machine it always found one
-where PATH_CHEAPEST_ARC failed with tight windows), then GUIDED_LOCAL_SEARCH until the time
-limit. The search is deterministic for a given number of solutions, but a time-limited run
-stops wherever the clock stops it, so under different machine load the same input can give a
+Search: a `Strategy` from `search.toml` (see `strategy`; `portfolio` runs several at once).
+The search is deterministic for a given number of solutions, but a time-limited run stops
+wherever the clock stops it, so under different machine load the same input can give a
 different plan; pass `solution_limit` (and a generous time limit) for a reproducible plan.
 """
 
@@ -22,11 +21,13 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from planner.route.errors import RoutingError
 from planner.route.model import RoutingData
+from planner.route.strategy import Strategy, strategies
 
 Progress = Callable[[str], None]
 DAY = 24 * 60
 """Every campaign time is a minute of the vehicle's own day (see `model`); the time dimension
 spans at least that, longer when a vehicle's day ends later (a VRPTW benchmark's horizon)."""
+_CUT_SHORT = "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED"
 
 
 @dataclass(frozen=True)
@@ -74,16 +75,20 @@ def solve(
     time_limit: float,
     solution_limit: int | None = None,
     progress: Progress | None = None,
+    strategy: Strategy | None = None,
 ) -> Solution:
-    """Route the calls of `data`; raise `RoutingError` when OR-Tools finds no solution at all."""
+    """Route the calls of `data` with `strategy` (default: the first of `search.toml`).
+
+    Raises `RoutingError` when OR-Tools finds no solution at all.
+    """
+    parameters = (strategy or strategies()[0]).search_parameters(time_limit, solution_limit)
     model = _model(data)
     if progress is not None:
         _report_progress(model, data, progress)
-    assignment = model.routing.SolveWithParameters(_parameters(time_limit, solution_limit))
-    status = routing_enums_pb2.RoutingSearchStatus.Value.Name(model.routing.status())
+    assignment, status = _search(model.routing, parameters)
     if assignment is None:
         raise RoutingError(f"OR-Tools found no route plan within {time_limit:g} s ({status})")
-    settled = status != "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED"
+    settled = status != _CUT_SHORT
     if not settled and progress is not None:
         progress(f"route: the {time_limit:g} s limit cut the search short; more time may fit more")
     return _read(assignment, model, data, status, settled)
@@ -296,17 +301,33 @@ def _report_progress(model: _Model, data: RoutingData, progress: Progress) -> No
     routing.AddAtSolutionCallback(on_solution)
 
 
-def _parameters(time_limit: float, solution_limit: int | None) -> Any:
-    """Cheapest insertion, then guided local search until the time or solution limit."""
-    parameters = pywrapcp.DefaultRoutingSearchParameters()
-    strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
-    parameters.first_solution_strategy = strategy
-    metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
-    parameters.local_search_metaheuristic = metaheuristic
-    parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
-    if solution_limit is not None:
-        parameters.solution_limit = solution_limit
-    return parameters
+def _search(routing: Any, parameters: Any) -> tuple[Any, str]:
+    """Run the search `parameters` ask for: the best assignment and a RoutingSearchStatus name.
+
+    OR-Tools 9.15's `SolveWithParameters` ignores `use_iterated_local_search` (it stops at the
+    first local optimum); iterated local search has its own entry point, which leaves
+    `status()` at ROUTING_NOT_SOLVED. Its status is therefore inferred the way OR-Tools states
+    it for other searches: the first descent (first solution, then only improving moves) has
+    reached its local optimum once a solution costs no less than the one before, which only a
+    ruin-and-recreate perturbation produces.
+    """
+    if not parameters.use_iterated_local_search:
+        assignment = routing.SolveWithParameters(parameters)
+        return assignment, routing_enums_pb2.RoutingSearchStatus.Value.Name(routing.status())
+    last: int | None = None
+    perturbed = False
+
+    def on_solution() -> None:
+        nonlocal last, perturbed
+        cost = routing.CostVar().Value()
+        perturbed = perturbed or (last is not None and cost >= last)
+        last = cost
+
+    routing.AddAtSolutionCallback(on_solution)
+    assignment = routing.SolveWithIteratedLocalSearch(parameters)
+    if assignment is None:
+        return None, "ROUTING_FAIL"
+    return assignment, "ROUTING_SUCCESS" if perturbed else _CUT_SHORT
 
 
 def _read(

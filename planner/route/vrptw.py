@@ -87,4 +87,3 @@ def _per_node(service: Any, nodes: int) -> list[int]:
     """Service times scaled, whether the instance gives one for all or one per node."""
     values = service if hasattr(service, "__len__") else [service] * nodes
     return [round(float(value) * SCALE) for value in values]
-

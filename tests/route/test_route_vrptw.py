@@ -73,7 +73,5 @@ def test_best_known_c101_costs_its_published_distance() -> None:
     vrplib = pytest.importorskip("vrplib")
     data = routing_data(vrplib.read_instance(str(SOLOMON / "C101.vrp")))
     routes = vrplib.read_solution(str(SOLOMON / "C101.sol"))["routes"]
-    cost = sum(
-        data.travel[a][b] for route in routes for a, b in itertools.pairwise([0, *route, 0])
-    )
+    cost = sum(data.travel[a][b] for route in routes for a, b in itertools.pairwise([0, *route, 0]))
     assert cost == 8273

@@ -1,0 +1,196 @@
+"""Solomon and Gehring–Homberger VRPTW through songnuan's routing stage, optionally beside PyVRP.
+
+    python bench/solomon.py --time-limit 30 C101 R101     # named instances
+    python bench/solomon.py --all --compare pyvrp          # all 56 Solomon, PyVRP in the same run
+    python bench/solomon.py --all --homberger --time-limit 60
+
+Each instance becomes the routing stage's own `RoutingData` (`planner.route.vrptw`) and is
+routed by the same search a campaign is (`planner.route.portfolio.solve`), so the figures
+measure what offices get. Distances are floor(10 × Euclidean), like the best-known distances in
+`bks.csv`; the objective is the total distance. `--compare pyvrp` routes the same integer matrix
+with PyVRP for the same time, one after the other, so the two never share the cores.
+
+CSV rows go to stdout, the summary (mean and worst gap, mean ratio to PyVRP) to stderr. The
+instances live outside the repository: `<repo>/../shared/bench`, or `--data` / $SONGNUAN_BENCH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import os
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import vrplib
+
+from planner.route.model import RoutingData
+from planner.route.portfolio import solve
+from planner.route.vrptw import SCALE, routing_data
+
+REPO = Path(__file__).resolve().parent.parent
+HEADER = ("instance", "solver", "time_limit_s", "vehicles", "distance", "bks_distance", "gap_pct")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One solver's answer on one instance; `distance` in the file's units (one decimal)."""
+
+    vehicles: int
+    distance: float | None
+    """`None` when the solver found no plan that makes every visit."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(argv)
+    folder = Path(args.data) / ("homberger" if args.homberger else "solomon")
+    best_known = _best_known(folder / "bks.csv")
+    names = sorted(best_known, key=_natural) if args.all else args.instances
+    if not names:
+        sys.exit("name instances or pass --all")
+    compare = args.compare == "pyvrp"
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(HEADER + (("ratio_to_pyvrp",) if compare else ()))
+    gaps: dict[str, list[float]] = {"songnuan": [], "pyvrp": []}
+    ratios: list[float] = []
+    for name in names:
+        instance = vrplib.read_instance(str(folder / f"{name}.vrp"))
+        data = routing_data(instance)
+        bks = best_known[name]
+        ours = _songnuan(data, args.time_limit)
+        theirs = _pyvrp(data, instance, args.time_limit) if compare else None
+        ratio = _ratio(ours, theirs)
+        if ratio is not None:
+            ratios.append(ratio)
+        for solver, result in (("songnuan", ours), ("pyvrp", theirs)):
+            if result is None:
+                continue
+            gaps[solver].append(_gap(result, bks))
+            extra = (_format(ratio if solver == "songnuan" else None),) if compare else ()
+            out.writerow(_row(name, solver, args.time_limit, result, bks) + extra)
+        sys.stdout.flush()
+    for solver, solver_gaps in gaps.items():
+        _summary(solver, solver_gaps, ratios if solver == "songnuan" else [])
+    return 0
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("instances", nargs="*", help="instance names, e.g. C101 R211")
+    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per instance")
+    parser.add_argument("--all", action="store_true", help="every instance of the set")
+    parser.add_argument("--homberger", action="store_true", help="Gehring–Homberger 200")
+    parser.add_argument("--compare", choices=("pyvrp",), help="also run PyVRP on each")
+    default = os.environ.get("SONGNUAN_BENCH", str(REPO.parent / "shared" / "bench"))
+    parser.add_argument("--data", default=default, help="folder holding solomon/, homberger/")
+    return parser.parse_args(argv)
+
+
+def _best_known(path: Path) -> dict[str, float]:
+    with path.open(encoding="utf-8") as file:
+        return {row["instance"]: float(row["distance"]) for row in csv.DictReader(file)}
+
+
+def _natural(name: str) -> tuple[str, int]:
+    """C1_2_10 after C1_2_9: the set's prefix, then its number."""
+    prefix, _, number = name.rpartition("_")
+    return (prefix, int(number)) if number.isdigit() else (name, 0)
+
+
+def _songnuan(data: RoutingData, time_limit: float) -> Result:
+    solution = solve(data, time_limit=time_limit)
+    if solution.dropped:
+        return Result(vehicles=len(solution.tours), distance=None)
+    road = 0
+    for tour in solution.tours:
+        depot = data.vehicles[tour.vehicle].depot
+        places = [depot, *(data.calls[stop.call].place for stop in tour.stops), depot]
+        road += sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+    return Result(vehicles=len(solution.tours), distance=road / SCALE)
+
+
+def _pyvrp(data: RoutingData, instance: dict[str, Any], time_limit: float) -> Result:
+    """PyVRP 0.14 on the very matrix, windows and service times songnuan solved."""
+    from pyvrp import Model
+    from pyvrp.stop import MaxRuntime
+
+    model = Model()
+    locations = [model.add_location(int(x), int(y)) for x, y in instance["node_coord"]]
+    vehicle = data.vehicles[0]
+    depot = model.add_depot(locations[0], tw_early=vehicle.start, tw_late=vehicle.end)
+    model.add_vehicle_type(
+        num_available=len(data.vehicles),
+        capacity=vehicle.capacity or 0,
+        start_depot=depot,
+        end_depot=depot,
+        tw_early=vehicle.start,
+        tw_late=vehicle.end,
+    )
+    for call in data.calls:
+        early, late = call.window or (vehicle.start, vehicle.end)
+        model.add_client(
+            locations[call.place],
+            delivery=call.demand,
+            service_duration=call.service,
+            tw_early=early,
+            tw_late=late,
+        )
+    for a, frm in enumerate(locations):
+        for b, to in enumerate(locations):
+            model.add_edge(frm, to, distance=data.travel[a][b], duration=data.travel[a][b])
+    result = model.solve(stop=MaxRuntime(time_limit), display=False)
+    best = result.best
+    distance = best.distance() / SCALE if best.is_feasible() else None
+    return Result(vehicles=best.num_routes(), distance=distance)
+
+
+def _gap(result: Result, bks: float) -> float:
+    """Percent above the best-known distance; infinite when no full plan was found."""
+    if result.distance is None:
+        return float("inf")
+    return 100 * (result.distance - bks) / bks
+
+
+def _ratio(ours: Result, theirs: Result | None) -> float | None:
+    if theirs is None or ours.distance is None or theirs.distance is None:
+        return None
+    return ours.distance / theirs.distance
+
+
+def _row(name: str, solver: str, time_limit: float, result: Result, bks: float) -> tuple[str, ...]:
+    feasible = result.distance is not None
+    return (
+        name,
+        solver,
+        f"{time_limit:g}",
+        str(result.vehicles),
+        f"{result.distance:.1f}" if feasible else "infeasible",
+        f"{bks:.1f}",
+        f"{_gap(result, bks):.2f}" if feasible else "",
+    )
+
+
+def _format(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio:.4f}"
+
+
+def _summary(solver: str, gaps: Sequence[float], ratios: Sequence[float]) -> None:
+    """One stderr line per solver that ran: plans found, mean and worst gap, ratio to PyVRP."""
+    if not gaps:
+        return
+    solved = [gap for gap in gaps if gap != float("inf")]
+    line = f"{solver}: feasible on {len(solved)} of {len(gaps)}"
+    if solved:
+        line += f", mean gap {statistics.mean(solved):.2f}%, worst {max(solved):.2f}%"
+    if ratios:
+        line += f"; ratio to PyVRP mean {statistics.mean(ratios):.4f}, worst {max(ratios):.4f}"
+    print(line, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

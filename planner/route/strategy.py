@@ -1,0 +1,49 @@
+"""The routing search's parameters, read from `search.toml`: one place for campaigns and benchmarks.
+
+Each `[[search]]` entry is one search; `portfolio` runs the first in the calling process and the
+others side by side in their own processes. An entry's `parameters` are OR-Tools 9.15
+`RoutingSearchParameters` in protobuf text format, merged onto OR-Tools' defaults, so a name in
+the file is exactly the proto field and a misspelt one fails when the file is read. The time and
+solution limits are the caller's and are set here, never in the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from google.protobuf import text_format
+from ortools.constraint_solver import pywrapcp
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """One search: a short name for progress lines, and its OR-Tools parameters as text."""
+
+    name: str
+    parameters: str
+
+    def search_parameters(self, time_limit: float, solution_limit: int | None) -> Any:
+        """OR-Tools' defaults, this strategy's parameters, then the caller's limits."""
+        parameters = pywrapcp.DefaultRoutingSearchParameters()
+        text_format.Merge(self.parameters, parameters)
+        parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
+        if solution_limit is not None:
+            parameters.solution_limit = solution_limit
+        return parameters
+
+
+@functools.cache
+def strategies() -> tuple[Strategy, ...]:
+    """The searches of `search.toml`, in order, each checked against the OR-Tools proto."""
+    text = resources.files("planner.route").joinpath("search.toml").read_text(encoding="utf-8")
+    found = tuple(
+        Strategy(name=entry["name"], parameters=entry["parameters"])
+        for entry in tomllib.loads(text)["search"]
+    )
+    for strategy in found:
+        strategy.search_parameters(time_limit=1, solution_limit=None)
+    return found
