@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -33,6 +34,7 @@ from planner.whatif import (
     DEFAULT_WORKERS,
     ClusterError,
     VaryError,
+    notes,
     parse_vary,
     run_variants,
     tables,
@@ -200,6 +202,8 @@ def whatif(
         written = write_outputs(out, outcomes, loaded, force=force)
     for table in tables(outcomes, "en"):
         out_console.print(_comparison_table(table))
+    for note in notes(outcomes, "en"):
+        console.print(f"note: {note}", markup=False)
     out_console.print(f"Wrote {len(written)} files to {out}")
 
 
@@ -270,7 +274,7 @@ def _variant_progress(total: int) -> Iterator[Callable[[object], None]]:
 
 def _comparison_table(table: Comparison) -> Table:
     """A what-if table for the terminal: thousands separated, — where a variant failed."""
-    shown = Table(*table.headers, title=table.title)
+    shown = Table(*table.headers, title=table.title, box=box.SIMPLE_HEAD)
     for row in table.rows:
         shown.add_row(
             *("—" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)

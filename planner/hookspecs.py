@@ -67,5 +67,11 @@ def songnuan_check(cases: Cases) -> list[Finding] | None:
 
 
 @hookspec
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    """Register English for the plugin's fixed Chinese phrases: `register(zh, en)`, where both are
+    templates with the same `{name}` fields (e.g. `"人均月收入低于低保线150%（{amount}元）"`)."""
+
+
+@hookspec
 def songnuan_register_writers(register: Callable[[str, Callable[..., Any]], None]) -> None:
     """Register output writers: `register(name, write)` where `write(plan, folder)` makes files."""

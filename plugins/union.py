@@ -277,6 +277,76 @@ def songnuan_priority(household: Household, scenario: Scenario) -> Priority:
     return Priority(level=level, reason="优先级" + str(level) + "：" + "、".join(notes))
 
 
+TRANSLATIONS = {
+    "困难企业职工": "worker of an enterprise in difficulty",
+    MODEL_WORKER: "model worker",
+    "农民工": "migrant worker",
+    "困难职工": "worker in hardship",
+    ARCHIVED: "archived needy worker",
+    UNARCHIVABLE: "needy enterprise worker who cannot be archived",
+    FRONT_LINE: "front-line worker",
+    RETURNING: "returning migrant worker",
+    VERIFIED: "verified needy worker outside the archive",
+    "新就业形态劳动者": "new-employment-form worker",
+    "下岗失业职工": "laid-off or unemployed worker",
+    "军转干部": "transferred army officer",
+    "单亲女职工": "single-mother worker",
+    "困难农民": "needy farmer",
+    "城镇居民": "urban resident",
+    "不属于工会系统慰问对象": "not a target of the union's campaign",
+    "未建档：依档帮扶，先建档、后帮扶": (
+        "not archived: help follows the archive (archive first, then help)"
+    ),
+    "{year}年已慰问，原则上不再纳入": "already helped in {year}; as a rule not included again",
+    BY_STATUS[MODEL_WORKER]: "model workers receive the standard grant",
+    BY_STATUS[FRONT_LINE]: "on duty over the holidays: the grant is brought to the workplace",
+    BY_STATUS[RETURNING]: "safe-return campaign: a travel subsidy",
+    BY_STATUS[ARCHIVED]: "archived needy worker, helped as the archive says",
+    BY_STATUS[UNARCHIVABLE]: "worker of an enterprise in difficulty who cannot be archived",
+    "经社区和单位工会核实，生活确实困难": "hardship verified by the community and the unit's union",
+    "非建档职工须经社区和单位工会核实（{column}：是）": (
+        "a worker outside the archive must be verified by the community and the unit's union "
+        "({column}: 是)"
+    ),
+    "因大病或意外致困，本年度自负医药费或灾害损失达2万元以上": (
+        "in hardship after a serious illness or accident, with own medical costs or losses of "
+        "20,000 yuan or more this year"
+    ),
+    "缺少家庭月收入，无法核定人均收入": (
+        "no monthly household income on file, so the per-capita income cannot be assessed"
+    ),
+    "人均月收入低于低保线150%（{amount}元）": (
+        "per-capita monthly income below 150% of the minimum-living line ({amount} yuan)"
+    ),
+    "人均月收入在低保线200%（{amount}元）以内，且子女上学、残疾或单亲": (
+        "per-capita monthly income within 200% of the minimum-living line ({amount} yuan), with "
+        "children in school, a disability or a single parent"
+    ),
+    "患重大疾病或遭受重大意外，人均月收入在低保线3倍（{amount}元）以内": (
+        "serious illness or major accident, per-capita monthly income within 3 times the "
+        "minimum-living line ({amount} yuan)"
+    ),
+    "人均月收入超出适用的低保线倍数（低保线{line}元）": (
+        "per-capita monthly income above the applicable multiple of the minimum-living line "
+        "({line} yuan)"
+    ),
+    "优先级{level}：{notes}": "priority {level}: {notes}",
+    "深度困难": "deep hardship",
+    "意外致困": "hardship from an accident",
+    "相对困难": "relative hardship",
+    "一般困难": "ordinary hardship",
+    "人均收入低于低保线": "per-capita income below the minimum-living line",
+    "大额医药费或灾害损失": "large medical costs or losses",
+}
+"""English for the union's category names and reasons (`songnuan explain --lang en`)."""
+
+
+@hookimpl
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    for chinese, english in TRANSLATIONS.items():
+        register(chinese, english)
+
+
 @hookimpl
 def songnuan_check(cases: Cases) -> list[Finding]:
     """A standard above the 500-yuan cap for verified non-archived workers is paid at the cap."""

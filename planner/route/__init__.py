@@ -30,6 +30,7 @@ def route(
     time_limit: float = 20.0,
     solution_limit: int | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Plan:
     """Each team's day-by-day route for the funded households that want a visit.
 
@@ -38,6 +39,8 @@ def route(
     with `solution_limit` set (and a time limit that is not reached) the plan is reproducible.
     `Plan.objective` is the solver's: road minutes plus the penalties of the visits it left out
     (visits no team could make at all never reach the solver and are not counted).
+    `workers` caps the searches run at once (default: one per core); a caller that already
+    runs several plans in parallel passes 1, so that processes never outnumber the cores.
     Raises `RoutingError` when a team day is unusable or OR-Tools finds no plan at all.
     """
     data = build(allocation)
@@ -48,7 +51,11 @@ def route(
         )
     if data.calls:
         solution = solve(
-            data, time_limit=time_limit, solution_limit=solution_limit, progress=progress
+            data,
+            time_limit=time_limit,
+            solution_limit=solution_limit,
+            progress=progress,
+            workers=workers,
         )
     else:
         solution = Solution(tours=(), dropped=(), objective=0, status="NO_VISITS")

@@ -1,0 +1,60 @@
+"""`songnuan explain`: why a household is (not) eligible, funded and visited.
+
+`facts` reads what a plan decided (from plan.json, or from a plan made on the spot), `answer`
+words it for one household, `reasons` holds the English of the reasons the stages and plugins
+write in Chinese (see `planner.i18n` for the mechanism).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pluggy
+
+from planner.explain.answer import SOURCE_FILE, SOURCE_PLANNED, Subject, answer
+from planner.explain.facts import ExplainError, facts_of, read_facts
+from planner.explain.reasons import reason_catalogue
+from planner.i18n import Lang
+from planner.pipeline import REPRODUCIBLE_SOLUTIONS, plan_scenario
+from planner.rules import apply_rules
+from planner.scenario import Scenario
+
+__all__ = ["ExplainError", "explain"]
+
+
+def explain(
+    scenario: Scenario,
+    pm: pluggy.PluginManager,
+    household_id: str,
+    *,
+    plan_file: Path | None,
+    time_limit: float,
+    lang: Lang,
+    progress: Callable[[str], None] | None = None,
+) -> list[str]:
+    """The answer's lines for one household, from `plan_file` or from planning the scenario.
+
+    The household is looked up before anything is planned, so an unknown id costs no solving;
+    raises `ExplainError` for it. Planning here stops the route search at a solution count, so
+    asking twice gives the same answer.
+    """
+    household = next((h for h in scenario.households if h.id == household_id), None)
+    if household is None:
+        raise ExplainError(f"no household {household_id!r} in {scenario.households_file}")
+    cases = apply_rules(scenario, pm)
+    if plan_file is not None:
+        facts = read_facts(plan_file)
+        source = SOURCE_FILE.say(lang, file=plan_file)
+    else:
+        plan = plan_scenario(
+            scenario,
+            pm,
+            time_limit=time_limit,
+            solution_limit=REPRODUCIBLE_SOLUTIONS,
+            progress=progress,
+        )
+        facts = facts_of(plan)
+        source = SOURCE_PLANNED.say(lang)
+    subject = Subject(household, cases.case(household_id), scenario, facts)
+    return [*answer(subject, reason_catalogue(pm), lang), source]

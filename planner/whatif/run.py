@@ -1,0 +1,137 @@
+"""Plan every variant of a what-if, several at once: in local processes or on a Dask cluster.
+
+A variant travels as plain data (`Job`: the varied scenario and the plugin names) and comes back
+as plain figures (`Outcome`): OR-Tools' solver objects do not pickle, so each worker builds its
+plugin manager and its models itself. Every solver here runs on one thread (CP-SAT is given one
+worker in `allocate`, and routing is asked for one search, not its portfolio of one per core),
+so `workers` processes use at most `workers` cores; more processes than cores would only make
+each solve slower.
+
+The route search stops after `solutions` solutions rather than at a time: a search stopped by
+the clock ends wherever the machine's load lets it, but one stopped by a solution count gives
+the same plan every time, so the same scenario gives the same figures. `time_limit` is only a
+safety net; a variant that reaches it is marked, because its figures may then vary.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from planner.pipeline import plan_scenario
+from planner.plugins import make_plugin_manager
+from planner.problems import InfeasibleError, PluginError, ScenarioError
+from planner.route import RoutingError
+from planner.scenario import Scenario
+from planner.summary import Summary, summarise
+from planner.whatif.vary import Settings
+
+DEFAULT_WORKERS = 2
+DEFAULT_TIME_LIMIT = 120.0
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot be used: dask.distributed is missing or the scheduler is away."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One variant to plan, as plain data that pickles: nothing here holds a solver object."""
+
+    number: int
+    settings: Settings
+    scenario: Scenario
+    """The scenario with the variant's values already applied."""
+    plugins: tuple[str, ...]
+    disabled: tuple[str, ...]
+    time_limit: float
+    solutions: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What planning one variant gave: its figures, or why it could not be planned."""
+
+    number: int
+    settings: Settings
+    summary: Summary | None
+    problem: str = ""
+    """Why the variant has no plan, e.g. must-fund households beyond its budget; else empty."""
+    time_limited: bool = False
+    """The variant took its whole time limit, so the route search may have been cut short."""
+
+
+Done = Callable[[Outcome], None]
+
+
+def plan_variant(job: Job) -> Outcome:
+    """Plan one variant in whatever process runs it; input that cannot be planned is an outcome."""
+    pm = make_plugin_manager(job.plugins, job.disabled)
+    started = time.monotonic()
+    try:
+        plan = plan_scenario(
+            job.scenario,
+            pm,
+            time_limit=job.time_limit,
+            solution_limit=job.solutions,
+            route_workers=1,
+        )
+    except (ScenarioError, PluginError, InfeasibleError, RoutingError) as error:
+        return Outcome(job.number, job.settings, None, problem=str(error))
+    time_limited = time.monotonic() - started >= job.time_limit
+    return Outcome(job.number, job.settings, summarise(plan), time_limited=time_limited)
+
+
+def run_variants(
+    jobs: Sequence[Job], *, workers: int, cluster: str | None = None, done: Done | None = None
+) -> list[Outcome]:
+    """Plan every job, calling `done` as each finishes; the outcomes come back in job order.
+
+    Without `cluster`, at most `workers` local processes (never more than the cores); with it,
+    on the Dask scheduler at that address, as many at once as its workers take.
+    """
+    report = done or (lambda outcome: None)
+    if cluster is None:
+        outcomes = _in_processes(jobs, min(workers, os.cpu_count() or 1), report)
+    else:
+        outcomes = _on_cluster(jobs, cluster, report)
+    return sorted(outcomes, key=lambda outcome: outcome.number)
+
+
+def _in_processes(jobs: Sequence[Job], workers: int, done: Done) -> list[Outcome]:
+    """Separate processes, started fresh ("spawn"): a fork would copy the parent's threads
+    (the progress display's among them) in whatever state they are in."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
+        futures = [pool.submit(plan_variant, job) for job in jobs]
+        return _collect(as_completed(futures), done)
+
+
+def _on_cluster(jobs: Sequence[Job], address: str, done: Done) -> list[Outcome]:
+    """On a Dask cluster; its workers need songnuan and the scenario's plugins installed."""
+    try:
+        from dask.distributed import Client
+        from dask.distributed import as_completed as cluster_completed
+    except ImportError as error:
+        message = "--cluster needs dask.distributed: pip install 'songnuan[cluster]'"
+        raise ClusterError(message) from error
+    try:
+        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
+    with client:
+        futures = [client.submit(plan_variant, job, pure=False) for job in jobs]
+        return _collect(cluster_completed(futures), done)  # type: ignore[no-untyped-call]
+
+
+def _collect(finished: Iterable[Future[Outcome]], done: Done) -> list[Outcome]:
+    outcomes = []
+    for future in finished:
+        outcome = future.result()
+        done(outcome)
+        outcomes.append(outcome)
+    return outcomes

@@ -1,0 +1,68 @@
+"""`whatif.xlsx`: the comparison tables as sheets, for the office to sort, filter and forward.
+
+One sheet per table, its title above Chinese headers; the header row and the variant column are
+frozen so they stay in view while scrolling. A last sheet 说明 holds the notes, when there are
+any. The document date is fixed (1 January of the campaign year), so the same variants give the
+same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from planner.whatif.compare import Table
+
+FILENAME = "whatif.xlsx"
+NOTES_SHEET = "说明"
+FONT = "宋体"
+MAX_WIDTH = 40
+
+
+def write_workbook(
+    folder: Path, tables: Sequence[Table], notes: Sequence[str], *, title: str, year: int
+) -> Path:
+    """Write one sheet per table, then the notes, into `folder / whatif.xlsx`; return its path."""
+    path = folder / FILENAME
+    workbook = xlsxwriter.Workbook(
+        str(path), {"default_format_properties": {"font_name": FONT, "font_size": 11}}
+    )
+    workbook.set_properties({"title": title, "created": dt.datetime(year, 1, 1)})
+    bold = workbook.add_format({"bold": True, "font_size": 14})
+    header = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "text_wrap": True})
+    for table in tables:
+        _write_sheet(workbook.add_worksheet(table.name), bold, header, table)
+    if notes:
+        sheet = workbook.add_worksheet(NOTES_SHEET)
+        sheet.set_column(0, 0, MAX_WIDTH * 3)
+        for row, note in enumerate(notes):
+            sheet.write_string(row, 0, note)
+    workbook.close()
+    return path
+
+
+def _write_sheet(sheet: Any, title: Any, header: Any, table: Table) -> None:
+    """The title, the headers below it, one variant per row; empty cells where one failed."""
+    sheet.write_string(0, 0, table.title, title)
+    for column, text in enumerate(table.headers):
+        sheet.write_string(1, column, text, header)
+    for row, values in enumerate(table.rows, start=2):
+        for column, value in enumerate(values):
+            if isinstance(value, str):
+                sheet.write_string(row, column, value)
+            elif value is not None:
+                sheet.write_number(row, column, value)
+    for column, text in enumerate(table.headers):
+        texts = [text, *(str(values[column] or "") for values in table.rows)]
+        sheet.set_column(column, column, min(max(map(_width, texts)) + 2, MAX_WIDTH))
+    sheet.freeze_panes(2, 1)
+
+
+def _width(text: str) -> int:
+    """Width in Excel's character units: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
