@@ -355,7 +355,7 @@ class _Loader:
         if rules is None:
             return {}
         if not isinstance(rules, dict):
-            self._yaml(("rules",), "expected plugin names with their options, e.g. union:")
+            self._yaml(("rules",), "expected plugin names with their options (docs/plugins.md)")
             return None
         bad = [name for name, options in rules.items() if not isinstance(options, dict | None)]
         for name in bad:
