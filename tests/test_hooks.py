@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,26 @@ def test_hook_songnuan_check() -> None:
         assert [str(f) for f in findings(cases, pm)] == ["households.csv:4:提名日期: a late"]
     finally:
         pm.unregister(name="late")
+
+
+def test_hook_songnuan_register_translations() -> None:
+    """A plugin's registered phrase turns its Chinese reason into English, figures kept."""
+    from planner.explain.reasons import reason_catalogue
+
+    class English:
+        @hookimpl
+        def songnuan_register_translations(self, register: Callable[[str, str], None]) -> None:
+            register("工龄不足{years}年，本年度暂不慰问", "under {years} year(s) of service")
+
+    pm = make_plugin_manager(["union"])
+    pm.register(English(), name="english")
+    try:
+        catalogue = reason_catalogue(pm)
+    finally:
+        pm.unregister(name="english")
+    text = "工龄不足2年，本年度暂不慰问"
+    assert catalogue.translate(text, "en") == "under 2 year(s) of service"
+    assert catalogue.translate(text, "zh") == text
 
 
 def test_every_hookspec_is_documented() -> None:
