@@ -29,19 +29,12 @@ from planner.route import RoutingError
 from planner.rule_types import Finding
 from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
-from planner.whatif import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
-from planner.whatif import (
-    DEFAULT_WORKERS,
-    ClusterError,
-    VaryError,
-    notes,
-    parse_vary,
-    run_variants,
-    tables,
-    variant_jobs,
-    write_outputs,
-)
-from planner.whatif import Table as Comparison
+from planner.whatif.compare import Table as Comparison
+from planner.whatif.compare import notes, tables
+from planner.whatif.outputs import write_outputs
+from planner.whatif.run import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
+from planner.whatif.run import DEFAULT_WORKERS, ClusterError, run_variants, variant_jobs
+from planner.whatif.vary import VaryError, parse_vary
 
 EXIT_INPUT = 2
 EXIT_MUST_VISIT_DROPPED = 3

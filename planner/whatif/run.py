@@ -22,13 +22,16 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from planner.pipeline import plan_scenario
+import pluggy
+
+from planner.pipeline import REPRODUCIBLE_SOLUTIONS, plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
+from planner.rules import apply_rules, registered_categories
 from planner.scenario import Scenario
 from planner.summary import Summary, summarise
-from planner.whatif.vary import Settings
+from planner.whatif.vary import Settings, Vary, apply, check, combinations
 
 DEFAULT_WORKERS = 2
 DEFAULT_TIME_LIMIT = 120.0
@@ -68,6 +71,36 @@ class Outcome:
 Done = Callable[[Outcome], None]
 
 
+def variant_jobs(
+    scenario: Scenario,
+    pm: pluggy.PluginManager,
+    varies: Sequence[Vary],
+    *,
+    disabled: tuple[str, ...],
+    time_limit: float,
+) -> list[Job]:
+    """One job per combination of the varied values, every one checked before any is planned.
+
+    The base scenario goes through the rules once here, so that a bad households table is
+    reported once, as `plan` reports it, rather than by every variant. Each job stops its route
+    search at `REPRODUCIBLE_SOLUTIONS`, so the same scenario gives the same figures.
+    """
+    apply_rules(scenario, pm)
+    check(varies, scenario, {category.name for category in registered_categories(pm).values()})
+    return [
+        Job(
+            number=number,
+            settings=settings,
+            scenario=apply(scenario, settings),
+            plugins=scenario.campaign.plugins,
+            disabled=disabled,
+            time_limit=time_limit,
+            solutions=REPRODUCIBLE_SOLUTIONS,
+        )
+        for number, settings in enumerate(combinations(varies), start=1)
+    ]
+
+
 def plan_variant(job: Job) -> Outcome:
     """Plan one variant in whatever process runs it; input that cannot be planned is an outcome."""
     pm = make_plugin_manager(job.plugins, job.disabled)
@@ -103,9 +136,11 @@ def run_variants(
 
 
 def _in_processes(jobs: Sequence[Job], workers: int, done: Done) -> list[Outcome]:
-    """Separate processes, started fresh ("spawn"): a fork would copy the parent's threads
-    (the progress display's among them) in whatever state they are in."""
-    context = multiprocessing.get_context("spawn")
+    """Separate processes forked from a fresh, single-threaded server that has imported the
+    planner once: forking this process would copy its threads (the progress display's among
+    them) in whatever state they are in, and spawning would import the planner in every worker."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
         futures = [pool.submit(plan_variant, job) for job in jobs]
         return _collect(as_completed(futures), done)
