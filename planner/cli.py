@@ -30,7 +30,7 @@ from planner.rule_types import Finding
 from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
 from planner.whatif.compare import Table as Comparison
-from planner.whatif.compare import notes, tables
+from planner.whatif.compare import legend, notes, tables
 from planner.whatif.outputs import write_outputs
 from planner.whatif.run import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
 from planner.whatif.run import DEFAULT_WORKERS, ClusterError, run_variants, variant_jobs
@@ -193,7 +193,7 @@ def whatif(
         with _variant_progress(len(jobs)) as done:
             outcomes = run_variants(jobs, workers=workers, cluster=cluster, done=done)
         written = write_outputs(out, outcomes, loaded, force=force)
-    for table in tables(outcomes, "en"):
+    for table in (legend(outcomes, "en"), *tables(outcomes, "en", settings=False)):
         out_console.print(_comparison_table(table))
     for note in notes(outcomes, "en"):
         console.print(f"note: {note}", markup=False)

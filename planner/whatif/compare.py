@@ -22,13 +22,14 @@ from planner.whatif.vary import describe
 Value = int | float | str | None
 """A cell: a count, yuan, hours or a percentage; the variant's label; None where it failed."""
 
-VARIANT = Phrase("方案", "variant")
+VARIANT = Phrase("方案", "#")
+VARIANTS = Phrase("方案", "variants")
 FUNDED = Phrase("资助户数", "funded")
 COVERAGE = Phrase("覆盖率%", "coverage %")
 ALLOCATED = Phrase("发放金额", "allocated")
 VISITS = Phrase("走访户数", "visits")
-DROPPED = Phrase("未安排走访", "visits dropped")
-ROAD_HOURS = Phrase("路上小时", "road hours")
+DROPPED = Phrase("未安排走访", "dropped")
+ROAD_HOURS = Phrase("路上小时", "road h")
 LEFT = Phrase("{line}余额", "left: {line}")
 TIME_LIMITED = Phrase(
     "{variant}：达到时限，路线搜索未到规定的解数即停止，数字可能随运行而变；"
@@ -40,9 +41,9 @@ FAILED = Phrase(
     "{variant}（{settings}）无法规划：{problem}",
     "{variant} ({settings}) cannot be planned: {problem}",
 )
-OVERVIEW = Phrase("方案对比", "variants")
+OVERVIEW = Phrase("方案对比", "comparison")
 OVERVIEW_TITLE = Phrase(
-    "方案对比（符合条件{eligible}户）", "variants ({eligible} eligible households)"
+    "方案对比（符合条件{eligible}户）", "comparison ({eligible} eligible households)"
 )
 BY_CATEGORY = Phrase("各类别资助户数", "households funded per category")
 BY_DISTRICT = Phrase("各乡镇资助户数", "households funded per district")
@@ -64,10 +65,24 @@ def coverage(summary: Summary) -> float:
     return round(100 * summary.funded / summary.eligible, 1) if summary.eligible else 0.0
 
 
-def tables(outcomes: Sequence[Outcome], lang: Lang) -> list[Table]:
-    """The overview, per-category and per-district tables of the outcomes, in `lang`."""
+def legend(outcomes: Sequence[Outcome], lang: Lang) -> Table:
+    """Each variant's number and values: the key to tables made without `settings`."""
+    return Table(
+        name=VARIANTS.say(lang),
+        title=VARIANTS.say(lang),
+        headers=(VARIANT.say(lang), *_knobs(outcomes)),
+        rows=tuple(_start(outcome, settings=True) for outcome in outcomes),
+    )
+
+
+def tables(outcomes: Sequence[Outcome], lang: Lang, *, settings: bool = True) -> list[Table]:
+    """The overview, per-category and per-district tables of the outcomes, in `lang`.
+
+    Each row starts with the variant's number and, with `settings`, its values; without them
+    the tables are narrow enough for a terminal, next to the `legend`.
+    """
     planned = [outcome.summary for outcome in outcomes if outcome.summary is not None]
-    knobs = [knob.path for knob, _ in outcomes[0].settings] if outcomes else []
+    knobs = _knobs(outcomes) if settings else []
     lines = list(dict.fromkeys(line.name for s in planned for line in s.lines))
     categories = list(dict.fromkeys(c.category for s in planned for c in s.categories))
     districts = list(dict.fromkeys(d.district for s in planned for d in s.districts))
@@ -81,14 +96,15 @@ def tables(outcomes: Sequence[Outcome], lang: Lang) -> list[Table]:
             *(p.say(lang) for p in (FUNDED, COVERAGE, ALLOCATED, VISITS, DROPPED, ROAD_HOURS)),
             *(LEFT.say(lang, line=line) for line in lines),
         ),
-        rows=tuple(_overview_row(outcome, lines) for outcome in outcomes),
+        rows=tuple(_overview_row(outcome, lines, settings) for outcome in outcomes),
     )
     by_category = Table(
         name=BY_CATEGORY.say(lang),
         title=BY_CATEGORY.say(lang),
         headers=(*head, *categories),
         rows=tuple(
-            _counts_row(outcome, categories, _category_counts(outcome)) for outcome in outcomes
+            _counts_row(outcome, categories, _category_counts(outcome), settings)
+            for outcome in outcomes
         ),
     )
     by_district = Table(
@@ -96,7 +112,8 @@ def tables(outcomes: Sequence[Outcome], lang: Lang) -> list[Table]:
         title=BY_DISTRICT.say(lang),
         headers=(*head, *districts),
         rows=tuple(
-            _counts_row(outcome, districts, _district_counts(outcome)) for outcome in outcomes
+            _counts_row(outcome, districts, _district_counts(outcome), settings)
+            for outcome in outcomes
         ),
     )
     return [overview, by_category, by_district]
@@ -121,18 +138,24 @@ def label(outcome: Outcome) -> str:
     return f"#{outcome.number}"
 
 
-def _start(outcome: Outcome) -> tuple[Value, ...]:
-    return (label(outcome), *(value for _, value in outcome.settings))
+def _knobs(outcomes: Sequence[Outcome]) -> list[str]:
+    return [knob.path for knob, _ in outcomes[0].settings] if outcomes else []
 
 
-def _overview_row(outcome: Outcome, lines: Sequence[str]) -> tuple[Value, ...]:
+def _start(outcome: Outcome, *, settings: bool) -> tuple[Value, ...]:
+    values = (value for _, value in outcome.settings) if settings else ()
+    return (label(outcome), *values)
+
+
+def _overview_row(outcome: Outcome, lines: Sequence[str], settings: bool) -> tuple[Value, ...]:
+    start = _start(outcome, settings=settings)
     summary = outcome.summary
     if summary is None:
-        return (*_start(outcome), *(None,) * (6 + len(lines)))
+        return (*start, *(None,) * (6 + len(lines)))
     left = {line.name: line.left for line in summary.lines}
     road = sum(team.road_minutes for team in summary.teams)
     return (
-        *_start(outcome),
+        *start,
         summary.funded,
         coverage(summary),
         summary.allocated,
@@ -154,6 +177,6 @@ def _district_counts(outcome: Outcome) -> dict[str, int]:
 
 
 def _counts_row(
-    outcome: Outcome, names: Sequence[str], counts: dict[str, int]
+    outcome: Outcome, names: Sequence[str], counts: dict[str, int], settings: bool
 ) -> tuple[Value, ...]:
-    return (*_start(outcome), *(counts.get(name) for name in names))
+    return (*_start(outcome, settings=settings), *(counts.get(name) for name in names))
