@@ -13,6 +13,7 @@ windows. Each of the first three is a fact of the plan, not a guess.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
@@ -49,6 +50,11 @@ def unservable_reason(binding: Binding, case: Case, household: Household) -> str
     return "往返路程加走访超过各组每日工作时长上限"
 
 
+def no_car_reason(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> str:
+    """The reason for a visit whose every possible team-day stays home for want of a car."""
+    return f"{_cars_out(dates, cars)}，能走访该户的小组当天留在驻地"
+
+
 def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> str:
     """The reason for a visit some team could make but the chosen plan leaves out.
 
@@ -64,26 +70,27 @@ def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> str
 
 
 def _limits(call: Call, data: RoutingData, solution: Solution) -> list[str]:
-    """What stops each team that could make the call, each limit once, pool first."""
+    """What stops each team that could make the call, each limit once, the pool first."""
     tours = {tour.vehicle: tour for tour in solution.tours}
-    out: dict[dt.date, int] = {}
-    for v in tours:
-        out[data.vehicles[v].date] = out.get(data.vehicles[v].date, 0) + 1
-    full_pools: dict[dt.date, int] = {}
-    limits: list[str] = []
+    limits: set[str] = set()
     for v in call.vehicles:
         vehicle, tour = data.vehicles[v], tours.get(v)
-        cars = data.cars.get(vehicle.date)
-        if tour is None and cars is not None and out.get(vehicle.date, 0) >= cars:
-            full_pools[vehicle.date] = cars
-        elif tour is not None and len(tour.stops) == vehicle.max_visits:
-            limits.append(FULL_VISITS)
+        if tour is not None and len(tour.stops) == vehicle.max_visits:
+            limits.add(FULL_VISITS)
         elif tour is not None and _out_of_minutes(call, data, tour):
-            limits.append(FULL_MINUTES)
+            limits.add(FULL_MINUTES)
         else:
-            limits.append(FULL_HOURS)
-    pools = [f"{_date(date)}车辆已全部派出（每日{cars}辆）" for date, cars in full_pools.items()]
-    return pools + sorted(set(limits), key=[FULL_VISITS, FULL_MINUTES, FULL_HOURS].index)
+            limits.add(FULL_HOURS)
+    order = [FULL_VISITS, FULL_MINUTES, FULL_HOURS]
+    full = sorted(limits, key=order.index)
+    if not call.home:
+        return full
+    return [_cars_out(sorted({data.vehicles[v].date for v in call.home}), data.cars), *full]
+
+
+def _cars_out(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> str:
+    """The dates whose cars are all out, e.g. 1月31日、2月1日车辆已全部派出（每日2辆）."""
+    return f"{'、'.join(map(_date, dates))}车辆已全部派出（每日{cars[dates[0]]}辆）"
 
 
 def _out_of_minutes(call: Call, data: RoutingData, tour: Tour) -> bool:

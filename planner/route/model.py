@@ -32,6 +32,7 @@ from planner.network import RoadNetwork
 from planner.plan import DroppedVisit
 from planner.route.errors import RoutingError
 from planner.route.explain import Binding, unservable_reason
+from planner.route.pool import keep_to_the_pool
 from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay, Travel
 
 MAY_PENALTY = 1000
@@ -93,6 +94,8 @@ class Call:
     reachable within the day's hours."""
     demand: int = 0
     """What the visit takes out of the vehicle's `capacity` (0 for a campaign's plain visits)."""
+    home: tuple[int, ...] = ()
+    """Vehicles that could make the visit but stay at the depot for want of a car (`pool`)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,9 @@ class RoutingData:
     unservable: tuple[DroppedVisit, ...]
     cars: dict[dt.date, int] = field(default_factory=dict)
     """轻车简从: the most vehicles out on a date (the shared car pool); a date not listed has
-    no cap. Decomposition hands each part its share."""
+    no cap. `build` keeps it by sending the least needed team-days home (`pool`)."""
+    coords: tuple[tuple[float, float], ...] = ()
+    """x, y of each of `places`, for splitting a campaign by area; empty when unknown."""
 
 
 def build(allocation: Allocation) -> RoutingData:
@@ -135,14 +140,17 @@ def build(allocation: Allocation) -> RoutingData:
             reason = unservable_reason(binding, case, household)
             drop = DroppedVisit(household_id=household.id, must=call.must, reason=reason)
             unservable.append(drop)
-    return RoutingData(
+    where = {place.id: (place.x, place.y) for place in scenario.places}
+    data = RoutingData(
         places=places,
         travel=travel,
         vehicles=vehicles,
         calls=tuple(calls),
         unservable=tuple(unservable),
         cars=_cars(scenario.travel, vehicles),
+        coords=tuple(where[place] for place in places),
     )
+    return keep_to_the_pool(data)
 
 
 def _wishes(allocation: Allocation) -> list[tuple[Case, Household]]:

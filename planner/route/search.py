@@ -76,13 +76,18 @@ def solve(
     solution_limit: int | None = None,
     progress: Progress | None = None,
     strategy: Strategy | None = None,
+    initial: Sequence[Sequence[int]] | None = None,
 ) -> Solution:
     """Route the calls of `data` with `strategy` (default: the first of `search.toml`).
 
+    `initial` gives each vehicle's calls, in order, to start from: the first solution keeps
+    them and inserts the rest, so a plan found earlier is only improved on.
     Raises `RoutingError` when OR-Tools finds no solution at all.
     """
     parameters = (strategy or strategies()[0]).search_parameters(time_limit, solution_limit)
     model = _model(data)
+    if initial is not None:
+        _start_from(model, parameters, initial)
     if progress is not None:
         _report_progress(model, data, progress)
     assignment, status = _search(model.routing, parameters)
@@ -122,10 +127,17 @@ def _model(data: RoutingData) -> _Model:
     _max_visits_per_day(routing, data, nodes)
     _vehicle_capacity(routing, data, nodes)
     _max_minutes_per_day(time, data)
-    _car_pool(routing, data)
     _allowed_teams(routing, data, call_index)
     _optional_visits(routing, data, call_index)
     return _Model(routing, manager, time, lunches, nodes, call_index)
+
+
+def _start_from(model: _Model, parameters: Any, initial: Sequence[Sequence[int]]) -> None:
+    """Lock `initial` (call indices per vehicle) in as the start of the first solution."""
+    model.routing.CloseModelWithParameters(parameters)
+    locks = [[model.call_index[call] for call in calls] for calls in initial]
+    if not model.routing.ApplyLocksToAllVehicles(locks, False):
+        raise RoutingError("the routes to start from are not routes this model allows")
 
 
 def _nodes(data: RoutingData) -> _Nodes:
@@ -232,22 +244,6 @@ def _max_minutes_per_day(time: Any, data: RoutingData) -> None:
     for v, vehicle in enumerate(data.vehicles):
         if vehicle.max_minutes is not None:
             time.SetSpanUpperBoundForVehicle(vehicle.max_minutes, v)
-
-
-def _car_pool(routing: Any, data: RoutingData) -> None:
-    """Hard constraint (轻车简从): on a date, at most `data.cars[date]` teams are out.
-
-    A team-day is out when it makes a visit (OR-Tools' ActiveVehicleVar); a date whose pool
-    holds as many cars as it has team-days gets no constraint, so it costs the search nothing.
-    """
-    out_on: dict[Any, list[Any]] = {}
-    for v, vehicle in enumerate(data.vehicles):
-        out_on.setdefault(vehicle.date, []).append(routing.ActiveVehicleVar(v))
-    solver = routing.solver()
-    for date, cars in data.cars.items():
-        active = out_on.get(date, [])
-        if cars < len(active):
-            solver.Add(solver.Sum(active) <= cars)
 
 
 def _allowed_teams(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:

@@ -71,10 +71,10 @@ def write_chart(folder: Path, outcomes: Sequence[Outcome], *, font: str | None) 
     """Draw the chart into `folder / whatif.png`, in Chinese with `font`, else in English."""
     lang: Lang = "zh" if font else "en"
     families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
-    with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
-        figure = _draw(outcomes, lang)
     path = folder / FILENAME
-    figure.savefig(path, metadata={"Software": None})
+    # Fonts are looked up when the figure is rendered, so saving happens inside the context too.
+    with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
+        _draw(outcomes, lang).savefig(path, metadata={"Software": None})
     return path
 
 

@@ -55,3 +55,20 @@ def test_team_larger_than_the_cap_is_refused(campaign: TinyCampaign) -> None:
     campaign.team("big")
     with pytest.raises(ValidationError, match=r"teams \['big'\] have more than max_team_size=2"):
         campaign.scenario()
+
+
+def test_the_least_needed_team_day_stays_home(campaign: TinyCampaign) -> None:
+    """With one car, the team two must-visits need goes; the other team's must-visit names the
+    pool as its reason, and the plan's single route is the needed team's."""
+    campaign.travel = Travel(vehicles_per_day=1)
+    campaign.team("county", tier="县领导")
+    campaign.team("bureau", tier="部门领导")
+    campaign.home("c1", "a", visit="must", tier="县领导")
+    campaign.home("c2", "b", visit="must", tier="县领导")
+    campaign.home("b1", "c", visit="must", tier="部门领导")
+    plan = campaign.plan()
+    assert [route.team_id for route in plan.routes] == ["county"]
+    (drop,) = plan.dropped
+    assert (drop.household_id, drop.must) == ("b1", True)
+    assert drop.reason == "1月31日车辆已全部派出（每日1辆），能走访该户的小组当天留在驻地"
+    assert_feasible(campaign, plan)
