@@ -35,6 +35,8 @@ from planner.whatif.vary import Settings, Vary, apply, check, combinations
 
 DEFAULT_WORKERS = 2
 DEFAULT_TIME_LIMIT = 120.0
+CONNECT_TIMEOUT = "10s"
+"""How long to keep trying to reach a Dask scheduler before saying it cannot be reached."""
 
 
 class ClusterError(Exception):
@@ -155,7 +157,7 @@ def _on_cluster(jobs: Sequence[Job], address: str, done: Done) -> list[Outcome]:
         message = "--cluster needs dask.distributed: pip install 'songnuan[cluster]'"
         raise ClusterError(message) from error
     try:
-        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+        client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
     with client:
