@@ -49,6 +49,11 @@ CAME_FIRST = Phrase(
     "the lowest-priority household funded from this line is {id} (priority {priority}); "
     "this household's priority is {own}",
 )
+SAME_PRIORITY = Phrase(
+    "同一优先级之间，先资助尽量多的户数，再使各乡镇的资助比例尽量均衡",
+    "between households of the same priority, as many as possible are funded, then spread as "
+    "evenly as possible over the districts",
+)
 VISITED = Phrase(
     "走访：{date} {time}前后由{team}（{leader}带队）上门",
     "Visit: {date} around {time}, by {team} (led by {leader})",
@@ -151,10 +156,12 @@ def _funding(
     on_line = [g.household_id for g in facts.grants if g.line_id == line.line_id]
     if on_line:
         last = min(on_line, key=lambda hid: priority.get(hid, 0))
+        lowest = priority.get(last, 0)
         found.append(
-            BULLET
-            + CAME_FIRST.say(lang, id=last, priority=priority.get(last, 0), own=planned.priority)
+            BULLET + CAME_FIRST.say(lang, id=last, priority=lowest, own=planned.priority)
         )
+        if lowest == planned.priority:
+            found.append(BULLET + SAME_PRIORITY.say(lang))
     return found
 
 
