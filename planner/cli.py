@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -30,7 +31,7 @@ from planner.rule_types import Finding
 from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
 from planner.whatif.compare import Table as Comparison
-from planner.whatif.compare import legend, notes, tables
+from planner.whatif.compare import legend, notes, tables, transposed
 from planner.whatif.outputs import write_outputs
 from planner.whatif.run import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
 from planner.whatif.run import DEFAULT_WORKERS, ClusterError, run_variants, variant_jobs
@@ -193,7 +194,9 @@ def whatif(
         with _variant_progress(len(jobs)) as done:
             outcomes = run_variants(jobs, workers=workers, cluster=cluster, done=done)
         written = write_outputs(out, outcomes, loaded, force=force)
-    for table in (legend(outcomes, "en"), *tables(outcomes, "en", settings=False)):
+    overview, by_category, by_district = tables(outcomes, "en", settings=False)
+    shown = (legend(outcomes, "en"), overview, transposed(by_category), transposed(by_district))
+    for table in shown:
         out_console.print(_comparison_table(table))
     for note in notes(outcomes, "en"):
         console.print(f"note: {note}", markup=False)
@@ -266,12 +269,21 @@ def _variant_progress(total: int) -> Iterator[Callable[[object], None]]:
 
 
 def _comparison_table(table: Comparison) -> Table:
-    """A what-if table for the terminal: thousands separated, — where a variant failed."""
-    shown = Table(*table.headers, title=table.title, box=box.SIMPLE_HEAD)
-    for row in table.rows:
-        shown.add_row(
-            *("—" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
-        )
+    """A what-if table for the terminal: thousands separated, — where a variant failed.
+
+    Each column is at least as wide as its widest figure, so a narrow terminal wraps the
+    headers rather than cutting a number short.
+    """
+    rows = [
+        ["—" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row]
+        for row in table.rows
+    ]
+    shown = Table(title=table.title, box=box.SIMPLE_HEAD)
+    for column, header in enumerate(table.headers):
+        widest = max((cell_len(row[column]) for row in rows), default=1)
+        shown.add_column(header, min_width=widest, overflow="fold")
+    for row in rows:
+        shown.add_row(*row)
     return shown
 
 

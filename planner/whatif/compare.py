@@ -119,6 +119,24 @@ def tables(outcomes: Sequence[Outcome], lang: Lang, *, settings: bool = True) ->
     return [overview, by_category, by_district]
 
 
+def transposed(table: Table) -> Table:
+    """The table turned on its side: one row per column, one column per variant.
+
+    Fifteen districts side by side do not fit a terminal; fifteen rows under a dozen variant
+    numbers do.
+    """
+    columns = list(zip(*table.rows, strict=True)) if table.rows else []
+    labels = tuple(str(value) for value in columns[0]) if columns else ()
+    return Table(
+        name=table.name,
+        title=table.title,
+        headers=("", *labels),
+        rows=tuple(
+            (header, *values) for header, values in zip(table.headers[1:], columns[1:], strict=True)
+        ),
+    )
+
+
 def notes(outcomes: Sequence[Outcome], lang: Lang) -> list[str]:
     """What the tables cannot show: why a variant has no plan, or that it may not repeat."""
     found = []
