@@ -19,11 +19,6 @@ from planner.scenario import Scenario
 DEFAULT_TIME_LIMIT = 20.0
 """Seconds of routing search; plans the bundled example well within a minute."""
 
-REPRODUCIBLE_SOLUTIONS = 150
-"""Where `whatif` and `explain` stop the route search, so that the same scenario gives the same
-plan: on the bundled 400-household example about 2.5 s, within 2% of a 30 s search's road time
-(and 3 of 210 visits) on this project's 2-core machines."""
-
 
 def plan_scenario(
     scenario: Scenario,

@@ -16,7 +16,7 @@ from planner.explain.answer import SOURCE_FILE, SOURCE_PLANNED, Subject, answer
 from planner.explain.facts import ExplainError, facts_of, read_facts
 from planner.explain.reasons import reason_catalogue
 from planner.i18n import Lang
-from planner.pipeline import REPRODUCIBLE_SOLUTIONS, plan_scenario
+from planner.pipeline import plan_scenario
 from planner.rules import apply_rules
 from planner.scenario import Scenario
 
@@ -36,8 +36,9 @@ def explain(
     """The answer's lines for one household, from `plan_file` or from planning the scenario.
 
     The household is looked up before anything is planned, so an unknown id costs no solving;
-    raises `ExplainError` for it. Planning here stops the route search at a solution count, so
-    asking twice gives the same answer.
+    raises `ExplainError` for it. Without `plan_file` the scenario is planned as `plan` would
+    plan it (same time limit): a search stopped earlier would leave out visits the real plan
+    makes, and answer "not visited" where the plan says otherwise.
     """
     household = next((h for h in scenario.households if h.id == household_id), None)
     if household is None:
@@ -47,13 +48,7 @@ def explain(
         facts = read_facts(plan_file)
         source = SOURCE_FILE.say(lang, file=plan_file)
     else:
-        plan = plan_scenario(
-            scenario,
-            pm,
-            time_limit=time_limit,
-            solution_limit=REPRODUCIBLE_SOLUTIONS,
-            progress=progress,
-        )
+        plan = plan_scenario(scenario, pm, time_limit=time_limit, progress=progress)
         facts = facts_of(plan)
         source = SOURCE_PLANNED.say(lang)
     subject = Subject(household, cases.case(household_id), scenario, facts)
