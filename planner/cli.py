@@ -21,6 +21,8 @@ from rich.table import Table
 
 from planner.explain import ExplainError, explain
 from planner.export import OutputExistsError, export
+from planner.export.calendar_state import read_published
+from planner.export.plan_json import FILENAME as PLAN_FILE
 from planner.i18n import LANGS, Lang
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
@@ -93,21 +95,34 @@ def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
     help="Seconds the route search may take.",
 )
 @click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@click.option(
+    "--previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="plan.json of the last run, so calendars update phones in place "
+    "[default: OUT/plan.json when replacing OUT].",
+)
 @disable_option
 def plan(
-    scenario: Path, out: Path, time_limit: float, force: bool, disabled: tuple[str, ...]
+    scenario: Path,
+    out: Path,
+    time_limit: float,
+    force: bool,
+    previous: Path | None,
+    disabled: tuple[str, ...],
 ) -> None:
-    """Plan a scenario and write calendars, workbook and plan.json into OUT."""
+    """Plan a scenario and write calendars, workbook, notice, report and plan.json into OUT."""
     with _user_errors():
         if out.exists() and not force:
             raise OutputExistsError(out)
         loaded = load_scenario(scenario)
+        published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with _progress() as progress:
             result = plan_scenario(loaded, pm, time_limit=time_limit, progress=progress)
             found = findings(result.allocation.cases, pm)
             progress("export: writing files")
-            written = export(result, out, pm, force=force)
+            published_plan = result.model_copy(update={"published": published})
+            written = export(published_plan, out, pm, force=force)
     summary = summarise(result)
     _print_summary(summary)
     _print_findings(found)

@@ -48,6 +48,32 @@ class DroppedVisit(Frozen):
     reason: str
 
 
+class PublishedEvent(Frozen):
+    """A calendar event as an earlier export published it (read back from its plan.json).
+
+    `fingerprint` is a hash of everything the event showed, so the next export can tell a
+    changed event (SEQUENCE + 1) from an unchanged one (SEQUENCE kept) without storing the
+    address or phone number it showed.
+    """
+
+    uid: str
+    sequence: int = Field(ge=0)
+    fingerprint: str
+    start: dt.datetime
+    end: dt.datetime
+    summary: str
+    cancelled: bool = False
+
+
+class PublishedCalendar(Frozen):
+    """One calendar file an earlier export published, with its events."""
+
+    file: str
+    """Path of the .ics inside the output folder, e.g. `calendars/county-1.ics`."""
+    name: str
+    events: tuple[PublishedEvent, ...]
+
+
 class Plan(Frozen):
     """Grants and routes of a campaign: what every exporter reads."""
 
@@ -56,6 +82,12 @@ class Plan(Frozen):
     dropped: tuple[DroppedVisit, ...]
     objective: int
     solver_status: str
+    published: tuple[PublishedCalendar, ...] = ()
+    """The calendars an earlier export of this campaign published; empty the first time.
+
+    Export keeps their UIDs, raises SEQUENCE only for events that changed and publishes vanished
+    events as cancelled, so phones that import the new files update in place.
+    """
 
     @property
     def visits(self) -> tuple[Visit, ...]:

@@ -22,6 +22,8 @@ CORE_PLUGINS: tuple[tuple[str, str], ...] = (
     ("plan-json", "planner.export.plan_json"),
     ("calendars", "planner.export.calendars"),
     ("workbook", "planner.export.workbook"),
+    ("notice", "planner.export.notice"),
+    ("report", "planner.export.report"),
 )
 """Output writers that every run has: (name, dotted module path)."""
 

@@ -26,6 +26,17 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Notice(Frozen):
+    """The public notice (公示) of the grant list: when it starts and how many days it runs.
+
+    Left out, `start` is `days` days before the campaign's first working day, so the notice
+    period ends the day before the first visit and the same scenario always gives the same dates.
+    """
+
+    start: dt.date | None = None
+    days: int = Field(default=7, gt=0)
+
+
 class Campaign(Frozen):
     """Who runs the campaign, for which year, and which organisation rules apply."""
 
@@ -35,6 +46,7 @@ class Campaign(Frozen):
     plugins: tuple[str, ...] = Field(min_length=1)
     seed: int = 0
     contact: str = ""
+    notice: Notice = Notice()
 
 
 class BudgetLine(Frozen):
@@ -187,6 +199,8 @@ class VisitSettings(Frozen):
     """How long a visit takes and how often a must-visit may be missed before it is an error."""
 
     service_minutes: int = Field(default=30, gt=0)
+    bring: tuple[str, ...] = ("慰问金", "签领表", "慰问品", "签字笔")
+    """What a team takes to each household; shown in every visit's calendar entry."""
 
 
 class Travel(Frozen):

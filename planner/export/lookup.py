@@ -48,6 +48,15 @@ class PlanIndex:
         place = self.places.get(self.households[household_id].place)
         return place.district if place else ""
 
+    def place_name(self, place_id: str) -> str:
+        """The place's name, or its id when the scenario has no such place."""
+        place = self.places.get(place_id)
+        return place.name if place else place_id
+
+    def address(self, household_id: str, place_id: str) -> str:
+        """Where a team goes for this household: its address, else the name of its place."""
+        return self.households[household_id].address or self.place_name(place_id)
+
     def routes_of(self, team_id: str) -> list[Route]:
         """The team's routes in time order."""
         routes = [route for route in self.plan.routes if route.team_id == team_id]
@@ -56,6 +65,17 @@ class PlanIndex:
     def grants_in_table_order(self) -> list[Grant]:
         """Grants in the order of the households table, the order the office knows its list in."""
         return [self.grants[h.id] for h in self.scenario.households if h.id in self.grants]
+
+    def grants_by_unit(self) -> dict[str, list[Grant]]:
+        """Grants grouped by work unit, units in order of first appearance in the table.
+
+        Sign-off sheets and the public notice go unit by unit: each unit's list is what its
+        colleagues sign or check.
+        """
+        units: dict[str, list[Grant]] = {}
+        for grant in self.grants_in_table_order():
+            units.setdefault(self.households[grant.household_id].unit, []).append(grant)
+        return units
 
     def first_day(self) -> dt.datetime:
         """Midnight of the campaign's first working day: a stable stamp that is not "now"."""

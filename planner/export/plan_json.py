@@ -3,8 +3,9 @@
 Upper unions aggregate the lists units send up (汇总平衡) and dashboards read the plan, so the
 file must be stable and self-describing: keys always in the same order, dates in ISO 8601 with
 the +08:00 offset, amounts in integer yuan. It is a file that travels, so it names households
-but carries no ID number, bank card, phone, income or health fact. Every field is documented in
-docs/plan.md.
+but carries no ID number, bank card, phone, income or health fact. It also records what the
+calendars published (UIDs, SEQUENCE, fingerprints), which the next run of the campaign reads to
+update phones in place. Every field is documented in docs/plan.md.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 from planner.allocation import Unfunded
 from planner.export import Register
+from planner.export.calendar_revisions import calendars_to_publish
+from planner.export.calendar_state import calendars_json
 from planner.export.lookup import PlanIndex, index_plan, local
 from planner.hookspecs import hookimpl
 from planner.plan import DroppedVisit, Plan, Route, Visit
@@ -56,6 +59,7 @@ def plan_document(plan: Plan) -> Json:
         "cases": [_case(index, case.household_id) for case in allocation.cases.cases],
         "routes": [_route(index, route) for route in _routes_in_order(plan)],
         "dropped": [_dropped(index, dropped) for dropped in plan.dropped],
+        "calendars": calendars_json(calendars_to_publish(plan)),
         "objective": plan.objective,
         "solver_status": {"allocation": allocation.solver_status, "routing": plan.solver_status},
     }

@@ -1,12 +1,14 @@
-"""A small finished plan built by hand: two teams, four households, one of them unfunded.
+"""A small finished plan built by hand, and a headless Chromium to open pages with.
 
-The households carry ID numbers, bank cards, incomes and a diagnosis so that tests can check
-these never leave through a calendar or plan.json.
+The plan has two teams, four households, one of them unfunded. The households carry ID
+numbers, bank cards, incomes and a diagnosis so that tests can check these never leave through
+a calendar, the notice, the report or plan.json.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -261,3 +263,39 @@ def personal_data() -> dict[str, list[str]]:
 def pm() -> pluggy.PluginManager:
     """A plugin manager with the core writers only."""
     return make_plugin_manager(enabled=[])
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], tuple[str, bytes]]:
+    """Open an HTML file in headless Chromium: the DOM it built and a screenshot (PNG bytes)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+
+    def open_page(page: Path) -> tuple[str, bytes]:
+        profile = tmp_path_factory.mktemp("chromium-profile")
+        png = profile / "page.png"
+        flags = [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,2000",
+        ]
+        url = page.resolve().as_uri()
+        dom = subprocess.run(
+            [*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True
+        ).stdout
+        subprocess.run(
+            [*flags, f"--screenshot={png}", url], capture_output=True, timeout=120, check=True
+        )
+        return dom, png.read_bytes()
+
+    return open_page

@@ -62,10 +62,25 @@ def leftovers(folder: Path) -> list[str]:
 def test_export_writes_every_core_file(
     plan: Plan, pm: pluggy.PluginManager, tmp_path: Path
 ) -> None:
-    """The core writers produce plan.json, one calendar per team and the workbook."""
+    """The core writers produce every file a person uses, and plan.json."""
     out = tmp_path / "out"
     written = export(plan, out, pm)
-    expected = ["allocation.xlsx", "calendars/t1.ics", "calendars/t2.ics", "plan.json"]
+    expected = [
+        "allocation.xlsx",
+        "calendars/leaders/李主席.ics",
+        "calendars/leaders/王书记.ics",
+        "calendars/t1.ics",
+        "calendars/t2.ics",
+        "csv/发放名单.csv",
+        "csv/签领表.csv",
+        "csv/走访安排.csv",
+        "csv/送温暖统计表.csv",
+        "csv/预算汇总.csv",
+        "notice.html",
+        "notice.xlsx",
+        "plan.json",
+        "report.html",
+    ]
     assert written == [out / name for name in expected]
     assert all(path.is_file() for path in written)
     assert leftovers(tmp_path) == []

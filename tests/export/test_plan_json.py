@@ -19,6 +19,7 @@ TOP_LEVEL = [
     "cases",
     "routes",
     "dropped",
+    "calendars",
     "objective",
     "solver_status",
 ]

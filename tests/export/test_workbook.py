@@ -1,7 +1,8 @@
-"""allocation.xlsx: the office's sheets, totals that show without recalculation, print setup."""
+"""allocation.xlsx and its CSV copies: the office's sheets, totals that show, print setup."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,43 +13,59 @@ import pytest
 from planner.export.workbook import write_workbook
 from planner.plan import Plan
 
-SHEETS = ["发放名单", "签领表", "预算汇总", "走访安排"]
-HEADERS = (
-    "序号",
-    "编号",
-    "姓名",
-    "所在单位",
-    "所在乡镇",
-    "类别",
-    "金额(元)",
-    "资金渠道",
-    "银行卡号",
-)
+SHEETS = [
+    "发放名单",
+    "签领表-红星机械厂",
+    "签领表-县城建公司",
+    "预算汇总",
+    "送温暖统计表",
+    "走访安排",
+]
+SIGN_OFF = ["签领表-红星机械厂", "签领表-县城建公司"]
+CSV_FILES = ["发放名单.csv", "签领表.csv", "走访安排.csv", "送温暖统计表.csv", "预算汇总.csv"]
 
 
 @pytest.fixture
-def xlsx(plan: Plan, tmp_path: Path) -> Path:
-    """The workbook written from the test plan."""
+def out(plan: Plan, tmp_path: Path) -> Path:
+    """The folder the workbook and its CSV copies were written to."""
     write_workbook(plan, tmp_path)
-    return tmp_path / "allocation.xlsx"
+    return tmp_path
 
 
-def rows(path: Path, sheet: str, *, data_only: bool = True) -> list[tuple[Any, ...]]:
+def rows(out: Path, sheet: str, *, data_only: bool = True) -> list[tuple[Any, ...]]:
     """All rows of a sheet as values (cached formula results when `data_only`)."""
-    workbook = openpyxl.load_workbook(path, data_only=data_only)
+    workbook = openpyxl.load_workbook(out / "allocation.xlsx", data_only=data_only)
     return list(workbook[sheet].iter_rows(values_only=True))
 
 
-def test_sheets_present(xlsx: Path) -> None:
-    """The workbook has the four sheets in the order the office works through them."""
-    assert openpyxl.load_workbook(xlsx).sheetnames == SHEETS
+def read_csv(out: Path, name: str) -> list[list[str]]:
+    """A CSV copy's rows, read as Excel would with the BOM telling it UTF-8."""
+    raw = (out / "csv" / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines()))
 
 
-def test_disbursement_list(xlsx: Path) -> None:
-    """发放名单 warns it holds personal data and lists each grant with its bank card as text."""
-    table = rows(xlsx, "发放名单")
-    assert "含个人敏感信息" in table[1][0]
-    assert table[2] == HEADERS
+def test_sheets_present(out: Path) -> None:
+    """The sheets come in the order the office works through them, a 签领表 per unit."""
+    assert openpyxl.load_workbook(out / "allocation.xlsx").sheetnames == SHEETS
+
+
+def test_disbursement_list(out: Path) -> None:
+    """发放名单 says in its title it is sensitive, lists each grant with its bank card as text."""
+    table = rows(out, "发放名单")
+    assert "含个人敏感信息" in table[0][0]
+    assert "不得公示" in table[1][0]
+    assert table[2] == (
+        "序号",
+        "编号",
+        "姓名",
+        "所在单位",
+        "所在乡镇",
+        "类别",
+        "金额(元)",
+        "资金渠道",
+        "银行卡号",
+    )
     assert table[3] == (
         1,
         "h1",
@@ -67,48 +84,85 @@ def test_disbursement_list(xlsx: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("sheet", "column"), [("发放名单", 6), ("签领表", 4)])
-def test_grant_totals_are_formulas_with_values(xlsx: Path, sheet: str, column: int) -> None:
+@pytest.mark.parametrize(
+    ("sheet", "column", "total"),
+    [("发放名单", 6, 3000), ("签领表-红星机械厂", 3, 2000), ("签领表-县城建公司", 3, 1000)],
+)
+def test_totals_are_formulas_with_values(out: Path, sheet: str, column: int, total: int) -> None:
     """The 合计 row is a SUM formula whose stored value equals the sum of the amounts."""
-    values = rows(xlsx, sheet)
-    formulas = rows(xlsx, sheet, data_only=False)
-    assert values[-1][0] == "合计"
-    assert str(formulas[-1][column]).startswith("=SUM(")
-    assert values[-1][column] == sum(row[column] for row in values[3:-1]) == 3000
+    values = rows(out, sheet)
+    formulas = rows(out, sheet, data_only=False)
+    last = max(i for i, row in enumerate(values) if row[0] == "合计")
+    assert str(formulas[last][column]).startswith("=SUM(")
+    assert values[last][column] == total
 
 
-def test_sign_off_sheet_columns(xlsx: Path) -> None:
-    """签领表 has the printed columns and a blank signature cell for each recipient."""
-    table = rows(xlsx, "签领表")
-    assert table[2] == ("序号", "姓名", "所在单位", "类别", "金额(元)", "签名", "日期")
-    assert [row[1] for row in table[3:-1]] == ["张三", "李四", "王五"]
-    assert all(row[5] == "" for row in table[3:-1])
+def test_sign_off_sheet_per_unit(out: Path) -> None:
+    """Each unit's 签领表 names the unit and lists only its recipients, signature cells blank."""
+    table = rows(out, "签领表-县城建公司")
+    assert "县城建公司" in table[1][0]
+    assert table[2] == ("序号", "姓名", "类别", "金额(元)", "领取人签名", "领取日期")
+    assert [row[:4] for row in table[3:5]] == [
+        (1, "李四", "困难职工", 500),
+        (2, "王五", "农民工", 500),
+    ]
+    assert all(not row[4] and not row[5] for row in table[3:5])
+    assert any("经办人" in str(row[0]) for row in table[6:])
 
 
-def test_sign_off_print_settings(xlsx: Path) -> None:
-    """签领表 prints on A4 portrait, header row on every page, page numbers in the footer."""
-    sheet = openpyxl.load_workbook(xlsx)["签领表"]
+@pytest.mark.parametrize("name", SIGN_OFF)
+def test_sign_off_prints_on_a4_with_header_and_page_numbers(out: Path, name: str) -> None:
+    """签领表 prints A4 portrait, title and header on every page, unit above, page numbers below."""
+    sheet = openpyxl.load_workbook(out / "allocation.xlsx")[name]
     assert sheet.page_setup.paperSize == 9
     assert sheet.page_setup.orientation == "portrait"
-    assert sheet.print_title_rows == "$3:$3"
-    assert "&P" in sheet.oddFooter.right.text
-    assert sheet.column_dimensions["F"].width >= 18
+    assert sheet.print_title_rows == "$1:$3"
+    assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+    assert name.removeprefix("签领表-") in sheet.oddHeader.left.text
+    assert sheet.column_dimensions["E"].width >= 20
+    assert sheet.row_dimensions[4].height >= 30
 
 
-def test_budget_summary(xlsx: Path) -> None:
+def test_budget_summary(out: Path) -> None:
     """预算汇总 shows each line's budget, allocation, remainder and households, and the totals."""
-    values = rows(xlsx, "预算汇总")
-    formulas = rows(xlsx, "预算汇总", data_only=False)
+    values = rows(out, "预算汇总")
+    formulas = rows(out, "预算汇总", data_only=False)
     assert values[3] == ("model", "劳模慰问金", 4000, 2000, 2000, 1)
     assert values[4] == ("needy", "困难职工慰问金", 6000, 1000, 5000, 2)
-    assert values[5] == ("合计", "", 10000, 3000, 7000, 3)
+    assert values[5] == ("合计", None, 10000, 3000, 7000, 3)
     assert formulas[3][4] == "=C4-D4"
     assert all(str(cell).startswith("=SUM(") for cell in formulas[5][2:])
 
 
-def test_schedule(xlsx: Path) -> None:
+def test_statistics_by_district_and_category(out: Path) -> None:
+    """送温暖统计表: households and money per district and category, row and column totals."""
+    values = rows(out, "送温暖统计表")
+    formulas = rows(out, "送温暖统计表", data_only=False)
+    assert values[2][:9] == (
+        "乡镇（街道）",
+        "劳模",
+        None,
+        "困难职工",
+        None,
+        "农民工",
+        None,
+        "合计",
+        None,
+    )
+    assert values[3][1:3] == ("户数", "金额(元)")
+    assert values[4:] == [
+        ("城关镇", 1, 2000, 0, 0, 0, 0, 1, 2000),
+        ("东镇", 0, 0, 1, 500, 0, 0, 1, 500),
+        ("西镇", 0, 0, 0, 0, 1, 500, 1, 500),
+        ("合计", 1, 2000, 1, 500, 1, 500, 3, 3000),
+    ]
+    assert formulas[4][7] == "=B5+D5+F5"
+    assert str(formulas[7][8]).startswith("=SUM(")
+
+
+def test_schedule(out: Path) -> None:
     """走访安排 lists each team's stops in order with Shanghai times and addresses."""
-    table = rows(xlsx, "走访安排")
+    table = rows(out, "走访安排")
     stops = [(row[0], row[3], row[4].strftime("%H:%M"), row[6], row[8]) for row in table[2:]]
     assert stops == [
         ("第一组", 1, "09:30", "张三", "红星机械厂"),
@@ -117,23 +171,56 @@ def test_schedule(xlsx: Path) -> None:
     ]
 
 
-def test_chinese_columns_are_widened(xlsx: Path) -> None:
+def test_chinese_columns_are_widened(out: Path) -> None:
     """Columns with Chinese text are wide enough for it (two units per character)."""
-    sheet = openpyxl.load_workbook(xlsx)["发放名单"]
+    sheet = openpyxl.load_workbook(out / "allocation.xlsx")["发放名单"]
     assert sheet.column_dimensions["H"].width >= 2 * len("困难职工慰问金")
 
 
+def test_csv_copies(out: Path) -> None:
+    """Each table has a UTF-8-with-BOM CSV copy: its header, then one line per data row."""
+    assert sorted(path.name for path in (out / "csv").iterdir()) == sorted(CSV_FILES)
+    disbursement = read_csv(out, "发放名单.csv")
+    assert disbursement[0] == list(rows(out, "发放名单")[2])
+    assert disbursement[1] == [
+        "1",
+        "h1",
+        "张三",
+        "红星机械厂",
+        "城关镇",
+        "劳模",
+        "2000",
+        "劳模慰问金",
+        "6222020200112233445",
+    ]
+    assert len(disbursement) == 4
+    sign_off = read_csv(out, "签领表.csv")
+    assert [row[:3] for row in sign_off[1:]] == [
+        ["红星机械厂", "1", "张三"],
+        ["县城建公司", "1", "李四"],
+        ["县城建公司", "2", "王五"],
+    ]
+    statistics = read_csv(out, "送温暖统计表.csv")
+    assert statistics[0][:3] == ["乡镇（街道）", "劳模户数", "劳模金额(元)"]
+    assert statistics[1] == ["城关镇", "1", "2000", "0", "0", "0", "0", "1", "2000"]
+    assert read_csv(out, "走访安排.csv")[1][2:5] == ["2027-01-18", "1", "09:30"]
+    assert read_csv(out, "预算汇总.csv")[1] == ["model", "劳模慰问金", "4000", "2000", "2000", "1"]
+
+
 def test_personal_data_only_on_disbursement_list(
-    xlsx: Path, personal_data: dict[str, list[str]]
+    out: Path, personal_data: dict[str, list[str]]
 ) -> None:
-    """Bank cards appear only on 发放名单; ID numbers, incomes and diagnoses nowhere."""
-    workbook = openpyxl.load_workbook(xlsx)
-    for sheet in workbook:
-        text = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row)
+    """Bank cards only on 发放名单 and its CSV copy; ID numbers, incomes, diagnoses nowhere."""
+    texts = {
+        sheet.title: " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row)
+        for sheet in openpyxl.load_workbook(out / "allocation.xlsx")
+    }
+    texts |= {path.name: path.read_text(encoding="utf-8-sig") for path in (out / "csv").iterdir()}
+    for name, text in texts.items():
         for kind, values in personal_data.items():
-            if kind == "bank_card" and sheet.title == "发放名单":
+            if kind == "bank_card" and name in ("发放名单", "发放名单.csv"):
                 continue
-            assert not [value for value in values if value in text], (sheet.title, kind)
+            assert not [value for value in values if value in text], (name, kind)
 
 
 def test_same_plan_same_bytes(build_plan: Callable[[], Plan], tmp_path: Path) -> None:
