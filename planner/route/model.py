@@ -17,7 +17,11 @@ Penalties, in minutes-equivalent (the arc cost is driving minutes):
   when time runs short the higher priorities are kept first;
 - a "must" visit costs that plus more than every may-visit and every minute of driving of the
   whole campaign together (`_must_base`), so one is dropped only when no plan the search finds
-  can make it, and a must-visit is never traded for any number of may-visits.
+  can make it, and a must-visit is never traded for any number of may-visits;
+- when re-planning, a call made by another team-day than its `previous` one costs
+  `CHANGE_PENALTY`: a team drives up to 4 hours more rather than move a visit a leader already
+  has in the calendar, yet moving one is still cheaper than dropping any visit, so a visit moves
+  to make room for one whose day was cancelled.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay, Travel
 
 MAY_PENALTY = 1000
 PRIORITY_STEP = 200
+CHANGE_PENALTY = 240
 
 Window = tuple[int, int]
 """Earliest and latest arrival, both inclusive, in minutes since 00:00 of the visit's day."""
@@ -96,6 +101,9 @@ class Call:
     """What the visit takes out of the vehicle's `capacity` (0 for a campaign's plain visits)."""
     home: tuple[int, ...] = ()
     """Vehicles that could make the visit but stay at the depot for want of a car (`pool`)."""
+    previous: int | None = None
+    """Re-planning: the vehicle that made the visit in the plan being revised, when it can make
+    it again; any other costs `CHANGE_PENALTY`. `None`: no earlier plan, or its day is gone."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Any
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from planner.route.errors import RoutingError
-from planner.route.model import RoutingData
+from planner.route.model import CHANGE_PENALTY, RoutingData
 from planner.route.strategy import Strategy, strategies
 
 Progress = Callable[[str], None]
@@ -129,6 +129,7 @@ def _model(data: RoutingData) -> _Model:
     _max_minutes_per_day(time, data)
     _allowed_teams(routing, data, call_index)
     _optional_visits(routing, data, call_index)
+    _keep_previous_teams(routing, data, nodes)
     return _Model(routing, manager, time, lunches, nodes, call_index)
 
 
@@ -265,6 +266,29 @@ def _optional_visits(routing: Any, data: RoutingData, call_index: Sequence[int])
     """Soft constraint: a call left out costs its penalty (so a first solution always exists)."""
     for call, index in zip(data.calls, call_index, strict=True):
         routing.AddDisjunction([index], call.penalty)
+
+
+def _keep_previous_teams(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+    """Soft constraint (re-planning): a call made by another vehicle than its `previous` one
+    costs `CHANGE_PENALTY`, so the number of moved visits is part of the objective.
+
+    A "changes" dimension counts, along each vehicle's route, the calls it makes that were
+    another vehicle's (a unary transit per vehicle: 1 on such a call), and its span, which is
+    that count, costs `CHANGE_PENALTY` a unit. OR-Tools takes per-vehicle transits and span
+    costs natively, so the arc costs stay one shared matrix. No dimension when no call has a
+    previous vehicle: a plan made afresh pays nothing for this rule.
+    """
+    if all(call.previous is None for call in data.calls):
+        return
+    depots = [0] * nodes.first_call
+    evaluators = [
+        routing.RegisterUnaryTransitVector(
+            depots + [int(call.previous not in (None, v)) for call in data.calls]
+        )
+        for v in range(len(data.vehicles))
+    ]
+    routing.AddDimensionWithVehicleTransits(evaluators, 0, len(data.calls), True, "changes")
+    routing.GetDimensionOrDie("changes").SetSpanCostCoefficientForAllVehicles(CHANGE_PENALTY)
 
 
 def _report_progress(model: _Model, data: RoutingData, progress: Progress) -> None:
