@@ -3,8 +3,9 @@
 A vehicle is one team on one of its days; a call is a funded household whose case wants a visit.
 Inside, like PyVRP: `model` builds plain data (no solver), `search` turns it into an OR-Tools
 RoutingModel with one function per rule and reads the answer back, `convert` makes the `Plan`,
-`explain` gives each dropped visit its reason. Decomposition by day or area, when it comes, sits
-between `model` and `search` and leaves this function's signature alone.
+`explain` gives each dropped visit its reason. A large campaign is routed in parts on both
+cores (`decompose`: `partition` by district and area, then a `leftover` pass), between `model`
+and `search`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections.abc import Callable
 from planner.allocation import Allocation
 from planner.plan import Plan
 from planner.route.convert import to_plan
+from planner.route.decompose import solve
 from planner.route.errors import RoutingError
 from planner.route.model import build
-from planner.route.portfolio import solve
+from planner.route.partition import Split
 from planner.route.search import Solution
 
 __all__ = ["RoutingError", "route"]
@@ -31,6 +33,7 @@ def route(
     solution_limit: int | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    split: Split = "auto",
 ) -> Plan:
     """Each team's day-by-day route for the funded households that want a visit.
 
@@ -41,6 +44,8 @@ def route(
     (visits no team could make at all never reach the solver and are not counted).
     `workers` caps the searches run at once (default: one per core); a caller that already
     runs several plans in parallel passes 1, so that processes never outnumber the cores.
+    `split` says whether to route a large campaign in parts, by district and area
+    (`partition`): "auto" by its size, "none", "district" or "area".
     Raises `RoutingError` when a team day is unusable or OR-Tools finds no plan at all.
     """
     data = build(allocation)
@@ -56,6 +61,7 @@ def route(
             solution_limit=solution_limit,
             progress=progress,
             workers=workers,
+            split=split,
         )
     else:
         solution = Solution(tours=(), dropped=(), objective=0, status="NO_VISITS")

@@ -283,12 +283,27 @@ def _right_date(vehicle: Vehicle, case: Case, household: Household, *_: object) 
 def _reachable(
     vehicle: Vehicle, case: Case, household: Household, call: Call, travel: Sequence[Sequence[int]]
 ) -> bool:
-    """An allowed arrival lets the team drive there, visit and be back within its hours."""
-    earliest = vehicle.start + travel[vehicle.depot][call.place]
-    latest = vehicle.end - call.service - travel[call.place][vehicle.depot]
-    if call.window is not None:
-        earliest, latest = max(earliest, call.window[0]), min(latest, call.window[1])
-    return earliest <= latest
+    """An allowed arrival lets the team drive there, visit and be back within its hours, with its
+    whole lunch break before leaving, on the drive out or home (which it lengthens), or after
+    coming back: the four places the break can go on a trip of one visit."""
+    out, back = travel[vehicle.depot][call.place], travel[call.place][vehicle.depot]
+    trip = call.service + back
+    first, last = call.window or (0, 24 * 60)
+    earliest, latest = max(vehicle.start + out, first), min(vehicle.end - trip, last)
+    lunch = vehicle.lunch
+    if lunch is None:
+        return earliest <= latest
+    minutes, start, end = lunch.minutes, lunch.earliest, lunch.latest
+    arrivals = (
+        (max(earliest, start + minutes + out), latest),
+        (earliest, min(latest, end - minutes - trip)),
+        (max(earliest, vehicle.start + out + minutes, start + minutes), min(latest, end + out)),
+        (
+            max(earliest, start - trip),
+            min(latest, vehicle.end - trip - minutes, end - minutes - call.service),
+        ),
+    )
+    return any(a <= b for a, b in arrivals)
 
 
 def _short_enough(

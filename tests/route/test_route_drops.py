@@ -22,8 +22,13 @@ def dropped(plan: Plan) -> dict[str, DroppedVisit]:
         ({}, {"place": "d", "window": "08:40-09:00"}, "（可走访时段：08:40–09:00）"),
         ({}, {"place": "far"}, "没有小组能在工作时间内赶到、走访并返回驻地（路程过远）"),
         ({"max_minutes": 120}, {"place": "d"}, "往返路程加走访超过各组每日工作时长上限"),
+        (
+            {"hours": "08:30-10:30", "lunch": "09:00-10:30/60"},
+            {"place": "b"},
+            "没有小组能在工作时间内赶到、走访并返回驻地（路程过远）",
+        ),
     ],
-    ids=["tier", "district", "date", "window", "distance", "minutes"],
+    ids=["tier", "district", "date", "window", "distance", "minutes", "lunch"],
 )
 def test_impossible_must_visit_is_dropped_with_its_reason(
     campaign: TinyCampaign, team: dict[str, object], home: dict[str, object], reason: str

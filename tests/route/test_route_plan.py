@@ -115,9 +115,13 @@ def test_random_campaigns_keep_every_rule(campaign: TinyCampaign, seed: int) -> 
     assert_feasible(campaign, campaign.plan())
 
 
-def random_campaign(campaign: TinyCampaign, rng: random.Random) -> None:
-    """Three teams over two days and sixteen households with random wishes and windows."""
+def random_campaign(
+    campaign: TinyCampaign, rng: random.Random, districts: tuple[str | None, ...] = (None,)
+) -> None:
+    """Three teams over two days and sixteen households with random wishes and windows; teams
+    take `districts` in turn, households any of them."""
     tiers = ["县领导", "部门领导"]
+    homes = [name for name in districts if name is not None] or ["城关镇"]
     for k in range(3):
         campaign.team(
             f"t{k}",
@@ -127,6 +131,7 @@ def random_campaign(campaign: TinyCampaign, rng: random.Random) -> None:
             hours=rng.choice(["08:30-17:30", "09:00-12:00", "13:00-17:30"]),
             lunch=rng.choice([None, "11:30-13:30/60", "12:00-13:00/45"]),
             max_visits=rng.choice([None, 2, 4]),
+            district=districts[k % len(districts)],
         )
     for k in range(16):
         start = rng.randrange(8, 16)
@@ -139,4 +144,5 @@ def random_campaign(campaign: TinyCampaign, rng: random.Random) -> None:
             date=rng.choice([None, None, DAY1, DAY2]),
             window=rng.choice([None, None, f"{start:02d}:00-{start + 1:02d}:30"]),
             funded=rng.random() < 0.9,
+            district=rng.choice(homes),
         )

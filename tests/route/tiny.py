@@ -19,6 +19,7 @@ from planner.cases import Case, Cases, VisitWish
 from planner.network import RoadNetwork
 from planner.plan import Plan, Route
 from planner.route import route
+from planner.route.partition import Split
 from planner.scenario import (
     TZ,
     Budget,
@@ -38,6 +39,8 @@ DAY1 = dt.date(2027, 1, 31)
 DAY2 = dt.date(2027, 2, 1)
 ROADS = {("hq", "a"): 10, ("a", "b"): 10, ("b", "c"): 10, ("hq", "c"): 40, ("hq", "d"): 60}
 ROADS[("hq", "far")] = 400
+COORDS = {"hq": (0, 0), "a": (10, 0), "b": (10, 10), "c": (0, 20), "d": (-60, 0), "far": (0, -400)}
+"""Where the places lie, for splitting by area; the roads, not these, give the minutes."""
 GRANT = 500
 
 
@@ -168,7 +171,11 @@ class TinyCampaign:
             ),
             travel=self.travel,
             teams=tuple(self.teams),
-            places=tuple(Place(id=name, name=name, x=0, y=0) for name in names),
+            places=tuple(
+                Place(id=name, name=name, x=x, y=y)
+                for name in names
+                for x, y in [COORDS.get(name, (0, 0))]
+            ),
             roads=tuple(Road(a=a, b=b, minutes=m) for (a, b), m in self.roads.items()),
             households=tuple(self.households),
         )
@@ -195,12 +202,16 @@ class TinyCampaign:
         time_limit: float = 0.5,
         solution_limit: int | None = 200,
         progress: Callable[[str], None] | None = None,
+        split: Split = "auto",
+        workers: int | None = None,
     ) -> Plan:
         return route(
             self.allocation(),
             time_limit=time_limit,
             solution_limit=solution_limit,
             progress=progress,
+            split=split,
+            workers=workers,
         )
 
 

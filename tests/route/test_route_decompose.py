@@ -1,0 +1,93 @@
+"""Large campaigns in parts: districts, sectors, the leftover pass, and one plan at the end."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from route.test_route_plan import random_campaign
+from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
+
+from planner.route import partition as partition_module
+from planner.route.model import build
+from planner.route.partition import ROAMING, partition
+
+
+def names(campaign: TinyCampaign, split: partition_module.Split) -> dict[str, list[str]]:
+    """Each part's name with its households."""
+    data = build(campaign.allocation())
+    return {
+        part.name: [data.calls[k].household_id for k in part.calls]
+        for part in partition(data, split)
+    }
+
+
+def test_districts_are_parts_and_roaming_teams_one_more(campaign: TinyCampaign) -> None:
+    """Each district's teams take its households; a tier only the roaming team has goes to it."""
+    campaign.team("east", tier="部门领导", district="东镇")
+    campaign.team("west", tier="部门领导", district="西镇")
+    campaign.team("county", tier="县领导")
+    campaign.home("e1", "a", district="东镇")
+    campaign.home("w1", "b", district="西镇")
+    campaign.home("c1", "c", district="东镇", tier="县领导")
+    assert names(campaign, "district") == {"东镇": ["e1"], "西镇": ["w1"], ROAMING: ["c1"]}
+
+
+def test_small_campaigns_are_routed_whole(campaign: TinyCampaign) -> None:
+    """ "auto" does not cut a campaign below SPLIT_ABOVE calls, districts or not."""
+    campaign.team("east", district="东镇")
+    campaign.team("west", district="西镇")
+    campaign.home("e1", "a", district="东镇")
+    campaign.home("w1", "b", district="西镇")
+    assert list(names(campaign, "auto")) == ["全部"]
+
+
+def test_area_sectors_give_each_call_a_team_that_can_make_it(
+    campaign: TinyCampaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut by bearing into sectors of whole teams; every call lands with a team able to go."""
+    monkeypatch.setattr(partition_module, "PART_CALLS", 3)
+    for k, depot in enumerate(["hq", "a", "c", "hq"]):
+        campaign.team(f"t{k}", depot=depot, dates=(DAY1, DAY2))
+    for k in range(12):
+        campaign.home(f"h{k}", "abcd"[k % 4], date=[None, DAY2][k % 2])
+    data = build(campaign.allocation())
+    parts = partition(data, "area")
+    assert len(parts) == 4
+    assert sorted(k for part in parts for k in part.calls) == list(range(12))
+    teams = [{data.vehicles[v].team_id for v in part.vehicles} for part in parts]
+    assert sum(len(crew) for crew in teams) == 4
+    for part in parts:
+        for k in part.calls:
+            assert set(data.calls[k].vehicles) & set(part.vehicles)
+
+
+def test_leftover_pass_places_a_must_visit_on_another_parts_team(campaign: TinyCampaign) -> None:
+    """East can make one visit; its second must-visit is left over, and the roaming team,
+    which no part needed, makes it in the leftover pass."""
+    campaign.team("east", district="东镇", max_visits=1)
+    campaign.team("west", district="西镇")
+    campaign.team("county")
+    campaign.home("e1", "a", district="东镇", visit="must")
+    campaign.home("e2", "b", district="东镇", visit="must")
+    campaign.home("w1", "c", district="西镇")
+    messages: list[str] = []
+    plan = campaign.plan(split="district", workers=1, progress=messages.append)
+    assert sorted(visit.household_id for visit in plan.visits) == ["e1", "e2", "w1"]
+    assert {route.team_id for route in plan.routes} == {"east", "west", "county"}
+    assert any("dropped visits offered to" in message for message in messages)
+    assert_feasible(campaign, plan)
+
+
+@pytest.mark.parametrize("split", ["district", "area"])
+@pytest.mark.parametrize("seed", range(3))
+def test_plans_in_parts_keep_every_rule(
+    campaign: TinyCampaign, monkeypatch: pytest.MonkeyPatch, split: str, seed: int
+) -> None:
+    """Random small campaigns cut into parts of three calls, on two processes: every rule holds
+    and, with a solution limit, the plan is the same twice."""
+    monkeypatch.setattr(partition_module, "PART_CALLS", 3)
+    random_campaign(campaign, random.Random(seed), districts=("东镇", "西镇", None))
+    first = campaign.plan(split=split, workers=2)  # type: ignore[arg-type]
+    assert_feasible(campaign, first)
+    assert campaign.plan(split=split, workers=2) == first  # type: ignore[arg-type]
