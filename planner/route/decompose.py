@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from planner.route import portfolio, search
 from planner.route.leftover import leftover_pass
-from planner.route.model import RoutingData
+from planner.route.model import CHANGE_PENALTY, RoutingData
 from planner.route.part import Part
 from planner.route.partition import Split, partition
 from planner.route.search import Progress, Solution, Tour
@@ -163,10 +163,13 @@ def _with_part(data: RoutingData, solution: Solution, part: Part, found: Solutio
 
 def objective(data: RoutingData, tours: Sequence[Tour], dropped: Sequence[int]) -> int:
     """What OR-Tools minimises, for a plan put together from parts: road minutes of every
-    tour, depot to depot, plus the penalty of every dropped call."""
-    road = 0
+    tour, depot to depot, `CHANGE_PENALTY` for every call moved off its earlier team-day, and
+    the penalty of every dropped call."""
+    cost = sum(data.calls[k].penalty for k in dropped)
     for tour in tours:
         depot = data.vehicles[tour.vehicle].depot
-        path = [depot, *(data.calls[stop.call].place for stop in tour.stops), depot]
-        road += sum(data.travel[a][b] for a, b in pairwise(path))
-    return road + sum(data.calls[k].penalty for k in dropped)
+        calls = [data.calls[stop.call] for stop in tour.stops]
+        path = [depot, *(call.place for call in calls), depot]
+        cost += sum(data.travel[a][b] for a, b in pairwise(path))
+        cost += CHANGE_PENALTY * sum(call.previous not in (None, tour.vehicle) for call in calls)
+    return cost

@@ -41,6 +41,7 @@ class Part:
                     place=index[whole.calls[k].place],
                     vehicles=tuple(local[v] for v in whole.calls[k].vehicles if v in local),
                     home=(),
+                    previous=_local_previous(whole.calls[k].previous, local),
                 )
                 for k in self.calls
             ),
@@ -63,6 +64,12 @@ class Part:
         )
         dropped = tuple(self.calls[k] for k in solution.dropped)
         return replace(solution, tours=tours, dropped=dropped)
+
+
+def _local_previous(previous: int | None, local: dict[int, int]) -> int | None:
+    """A call's earlier vehicle in the part's indices; None when that vehicle is elsewhere
+    (the part can then only move the call, which costs the same on any of its vehicles)."""
+    return None if previous is None else local.get(previous)
 
 
 def routes_of(part: Part, tours: dict[int, Tour]) -> list[list[int]]:
