@@ -168,15 +168,15 @@ def _driving(index: PlanIndex, route: Route, number: int, minutes: int) -> str:
 
 
 def _travel_event(index: PlanIndex, scope: str, route: Route, segment: Segment) -> CalendarEvent:
-    """The drive to a household, ending on arrival, so the day shows when the car must leave."""
+    """The drive to a household, so the day shows when the car must leave."""
     visit = _visit_of(segment)
     previous = route.depot if segment.number == 1 else route.visits[segment.number - 2].place
     origin, destination = index.place_name(previous), index.place_name(visit.place)
     return CalendarEvent(
-        uid=_uid(index, scope, f"travel-{visit.household_id}"),
+        uid=_uid(index, scope, f"travel-{visit.household_id}{_part(segment)}"),
         start=segment.start,
         end=segment.end,
-        summary=f"路程：前往{destination}（约{segment.minutes}分钟）",
+        summary=f"路程：前往{destination}（约{segment.minutes}分钟{_lunch_note(segment)}）",
         description=f"从{origin}到{destination}，驾车约{segment.minutes}分钟",
         categories=("路程",),
     )
@@ -186,13 +186,23 @@ def _return_event(index: PlanIndex, scope: str, route: Route, segment: Segment) 
     """The drive back to the depot at the end of the day."""
     depot = index.place_name(route.depot)
     return CalendarEvent(
-        uid=_uid(index, scope, f"return-{route.date.isoformat()}"),
+        uid=_uid(index, scope, f"return-{route.date.isoformat()}{_part(segment)}"),
         start=segment.start,
         end=segment.end,
-        summary=f"返程：返回{depot}（约{segment.minutes}分钟）",
+        summary=f"返程：返回{depot}（约{segment.minutes}分钟{_lunch_note(segment)}）",
         description=f"从最后一户返回{depot}，驾车约{segment.minutes}分钟",
         categories=("路程",),
     )
+
+
+def _part(segment: Segment) -> str:
+    """The UID suffix of the part of a drive that comes before a lunch break splitting it."""
+    return "-before-lunch" if segment.before_lunch else ""
+
+
+def _lunch_note(segment: Segment) -> str:
+    """Says in the title that a drive goes on after lunch."""
+    return "，午餐前一段" if segment.before_lunch else ""
 
 
 def _lunch_event(index: PlanIndex, scope: str, route: Route, segment: Segment) -> CalendarEvent:

@@ -2,7 +2,7 @@
 
 A planner checks a schedule by its shape: days that start late or end early, long drives, a
 lunch squeezed between visits. Bars show driving (grey), each visit (the team's colour, with its
-stop number) and the lunch break (amber); hovering shows the times and the household.
+stop number) and the lunch break (outlined); hovering shows the times and the household.
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ from planner.export.svg import svg, tag, text, title
 from planner.plan import Route
 
 LABEL_WIDTH = 230
-CHART_WIDTH = 840
+CHART_WIDTH = 780
 RIGHT_MARGIN = 30
 """Room for the last hour's label, centred on the chart's right edge."""
 ROW_HEIGHT = 24
 AXIS_HEIGHT = 28
-DRIVING, LUNCH = "#a9b4bf", "#f2b134"
+DRIVING = "#a9b4bf"
+LUNCH: dict[str, str | float] = {"fill": "#fff", "stroke": "#777", "stroke_dasharray": "3 2"}
+"""Lunch is outlined, not filled, so no team colour can be mistaken for it."""
+KEYS = {"driving": DRIVING, "lunch": "#fff"}
+KEY_NAMES = {"driving": "驾车（去下一户、返程）", "lunch": "午餐"}
 SHOWN = {"travel": "驾车", "return": "返程", "lunch": "午餐"}
 
 Scale = Callable[[dt.datetime], float]
@@ -69,7 +73,9 @@ def _bars(index: PlanIndex, route: Route, colour: str, top: int, x: Scale) -> li
     for segment in day_segments(route):
         left, right = x(segment.start), x(segment.end)
         what = SHOWN.get(segment.kind, "")
-        fill = {"visit": colour, "lunch": LUNCH}.get(segment.kind, DRIVING)
+        style: dict[str, str | float] = {"fill": colour if segment.kind == "visit" else DRIVING}
+        if segment.kind == "lunch":
+            style = LUNCH
         if segment.kind == "visit" and segment.visit:
             household_id = segment.visit.household_id
             name = index.households[household_id].name
@@ -84,8 +90,8 @@ def _bars(index: PlanIndex, route: Route, colour: str, top: int, x: Scale) -> li
                 y=top + 4,
                 width=width,
                 height=ROW_HEIGHT - 8,
-                fill=fill,
                 rx=2,
+                **style,
             )
         )
         if segment.kind == "visit" and width >= 14:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planner.export import Register
 from planner.export.formats import yuan
-from planner.export.gantt import timeline_svg
+from planner.export.gantt import KEY_NAMES, KEYS, timeline_svg
 from planner.export.html_page import Markup, page, table
 from planner.export.lookup import PlanIndex, index_plan
 from planner.export.route_map import route_map_svg
@@ -35,7 +35,7 @@ CSS = """
 .picture { overflow-x: auto; border: 1px solid #ddd; padding: 4px; }
 .legend .key { display: inline-block; margin-right: 14px; font-size: 13px; }
 .legend .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px;
-                  vertical-align: -1px; border-radius: 2px; }
+                  vertical-align: -1px; border-radius: 2px; border: 1px solid #777; }
 .must { color: #b00; font-weight: bold; }
 """
 
@@ -66,7 +66,12 @@ def report_html(plan: Plan) -> str:
         _section("预算使用", _budget(summary)),
         _section("各类别", _categories(summary)),
         _section("各组走访", _teams(index, summary)),
-        _section("走访时间线", _picture(timeline_svg(index, colours)) + legend(colours, names)),
+        _section(
+            "走访时间线",
+            _picture(timeline_svg(index, colours))
+            + legend(colours, names)
+            + legend(KEYS, KEY_NAMES),
+        ),
         _section("路线图", _picture(route_map_svg(index, colours)) + legend(colours, names)),
         _section(f"未安排的走访（{len(plan.dropped)}户）", _dropped(index)),
         _section(f"未获资助的户（{len(plan.allocation.unfunded)}户）", _unfunded(index)),

@@ -9,6 +9,7 @@ numbers are checked as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -118,6 +119,15 @@ def test_calendars_are_strictly_valid(exported: Exported) -> None:
     assert len(calendars) == len(teams) + len(leaders)
     for path in calendars:
         assert IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8")).timezones
+
+
+def test_a_team_is_never_in_two_places(exported: Exported) -> None:
+    """In each team calendar, drives, visits, lunch and the way back follow without overlap."""
+    for team in exported.plan.allocation.cases.scenario.teams:
+        text = (exported.out / "calendars" / f"{team.id}.ics").read_text(encoding="utf-8")
+        events = sorted((e.start, e.end) for e in IcsCalendarStream.calendar_from_ics(text).events)
+        overlaps = [(a, b) for a, b in pairwise(events) if b[0] < a[1]]
+        assert overlaps == [], team.id
 
 
 def test_no_personal_data_in_calendars(exported: Exported) -> None:
