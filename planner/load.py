@@ -155,6 +155,46 @@ def load_scenario(folder: Path | str) -> Scenario:
     return scenario
 
 
+def load_table(
+    path: Path, columns: Sequence[ColumnSpec], model: type[M]
+) -> tuple[Table, tuple[tuple[int, M], ...]]:
+    """A table given beside a scenario (re-planning's done.csv), read as the scenario's own are.
+
+    Same encodings, headers and cell messages, so an office fixes it the same way; returns the
+    table (for its headers) and the models with their spreadsheet rows. Raises one
+    `ScenarioError` with every problem, at `file:row:column` of `path` as the user wrote it.
+    """
+    loader = _Loader(Path(), CommentedMap())
+    read = loader._read(str(path), columns, model)
+    if loader.problems or read is None:
+        raise ScenarioError(loader.problems)
+    return read.table, read.items
+
+
+def load_added_households(path: Path, scenario: Scenario) -> tuple[Household, ...]:
+    """Households to add to a loaded scenario (re-planning's `--add`), checked as its own are.
+
+    The columns of households.csv, ids new to the scenario, places of its places table, windows
+    on days its teams work. Raises one `ScenarioError` with every problem of the file.
+    """
+    loader = _Loader(Path(), CommentedMap())
+    read = loader._read(str(path), HOUSEHOLD_COLUMNS, Household)
+    if read is None:
+        raise ScenarioError(loader.problems)
+    known = {household.id: household.row for household in scenario.households}
+    for number, household in read.items:
+        if household.id in known:
+            message = f"id {household.id} is already in {scenario.households_file} "
+            message += f"(row {known[household.id]}); each id must be unique"
+            loader._cell(read.table, number, "id", message)
+    ids = {place.id for place in scenario.places}
+    loader._check_places(read, ("place",), ids, "the scenario's places table")
+    loader._check_windows(read, [day for team in scenario.teams for day in team.days])
+    if loader.problems:
+        raise ScenarioError(loader.problems)
+    return read.models
+
+
 def _reading_order(problem: Problem) -> tuple[bool, str, int]:
     """scenario.yaml first, then each table, top to bottom: the order a user fixes them in."""
     return (problem.file != SCENARIO_FILE, problem.file, problem.row or 0)

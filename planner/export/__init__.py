@@ -8,7 +8,7 @@ where the calendars are new and the sign-off sheet is missing or stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,9 +39,18 @@ class _Registered:
     write: Writer
 
 
-def export(plan: Plan, out: Path, pm: pluggy.PluginManager, *, force: bool = False) -> list[Path]:
+def export(
+    plan: Plan,
+    out: Path,
+    pm: pluggy.PluginManager,
+    *,
+    force: bool = False,
+    also: Sequence[Writer] = (),
+) -> list[Path]:
     """Write every registered writer's files into `out`; return the files written, sorted.
 
+    `also` are the command's own writers (re-planning's changes.csv), run after the plugins'
+    in the same temporary folder, so their files appear all or nothing with the rest.
     Raises `OutputExistsError` when `out` exists and `force` is false, and `PluginError` naming
     the plugin when a writer cannot be registered or raises; either way `out` stays as it was
     and no temporary folder is left behind.
@@ -51,6 +60,8 @@ def export(plan: Plan, out: Path, pm: pluggy.PluginManager, *, force: bool = Fal
     def fill(folder: Path) -> None:
         for writer in writers:
             _run_writer(writer, plan, folder)
+        for write in also:
+            write(plan, folder)
 
     return write_folder(out, fill, force=force)
 

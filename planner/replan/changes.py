@@ -1,0 +1,102 @@
+"""What re-planning changed for households and teams: visits moved, added and cancelled.
+
+Office staff must phone every household whose visit moved or was cancelled, and tell leaders of
+new visits, so the list is printed and written as changes.csv (UTF-8 with BOM, for Excel).
+A visit counts as moved when its team, day or arrival time changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Set
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from planner.export import Writer
+from planner.export.csv_copy import ENCODING
+from planner.plan import Plan, Route, Visit
+from planner.replan.previous import Previous
+from planner.replan.unavailable import TeamDay
+
+FILENAME = "changes.csv"
+Kind = Literal["moved", "added", "cancelled"]
+KIND_ZH: dict[Kind, str] = {"moved": "调整", "added": "新增", "cancelled": "取消"}
+NO_LONGER = "不再安排走访"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a visit stands in a plan: team, day and arrival."""
+
+    team_id: str
+    date: dt.date
+    arrival: dt.datetime
+
+    def __str__(self) -> str:
+        return f"{self.team_id} {self.date} {self.arrival:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One household's visit: where it was (`before`), where it is (`after`), and why."""
+
+    kind: Kind
+    household_id: str
+    name: str
+    before: Slot | None
+    after: Slot | None
+    reason: str = ""
+
+
+def changes(previous: Previous, plan: Plan, unavailable: Set[TeamDay]) -> tuple[Change, ...]:
+    """Every visit that moved, was added or was cancelled, in the order of the households table.
+
+    A cancelled visit says why (the routing's or the allocation's reason); a visit moved or
+    cancelled because its team-day became unavailable says that first.
+    """
+    before = {h: _slot(route, visit) for h, (route, visit) in previous.slots().items()}
+    after = {v.household_id: _slot(route, v) for route in plan.routes for v in route.visits}
+    reasons = {u.household_id: u.reason for u in plan.allocation.unfunded}
+    reasons.update({d.household_id: d.reason for d in plan.dropped})
+    names = {h.id: h.name for h in plan.allocation.cases.scenario.households}
+    order = {h: i for i, h in enumerate(names)}
+    found = []
+    for household in sorted(before.keys() | after.keys(), key=lambda h: (order.get(h, -1), h)):
+        old, new = before.get(household), after.get(household)
+        if old == new:
+            continue
+        gone = old is not None and (old.team_id, old.date) in unavailable
+        why = f"{old.team_id} {old.date} 不能出行" if gone and old else ""
+        if new is None:
+            why = "；".join(filter(None, [why, reasons.get(household, NO_LONGER)]))
+        kind: Kind = "added" if old is None else "cancelled" if new is None else "moved"
+        found.append(Change(kind, household, names.get(household, household), old, new, why))
+    return tuple(found)
+
+
+def _slot(route: Route, visit: Visit) -> Slot:
+    return Slot(team_id=route.team_id, date=route.date, arrival=visit.arrival)
+
+
+def changes_writer(found: tuple[Change, ...]) -> Writer:
+    """A writer of changes.csv, for export to run with the plan's own writers."""
+
+    def write(_: Plan, folder: Path) -> None:
+        with (folder / FILENAME).open("w", encoding=ENCODING, newline="") as file:
+            writer = csv.writer(file, lineterminator="\r\n")
+            writer.writerow(["变动", "编号", "姓名", "原安排", "新安排", "原因"])
+            for change in found:
+                writer.writerow(
+                    [
+                        KIND_ZH[change.kind],
+                        change.household_id,
+                        change.name,
+                        change.before or "",
+                        change.after or "",
+                        change.reason,
+                    ]
+                )
+
+    return write

@@ -1,0 +1,67 @@
+"""Re-planning end to end: the previous plan and what happened since → a new plan and its changes.
+
+Pure data in, data out like `pipeline.plan_scenario`, which it follows stage by stage: rules on
+the scenario (with the added households), allocation with every earlier grant kept, routing of
+the open team-days from the previous routes. The new plan carries the previous plan.json's
+published calendars, so export keeps each event's UID and raises SEQUENCE only where it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Set
+from dataclasses import dataclass
+
+import pluggy
+
+from planner.allocate import allocate
+from planner.plan import Plan
+from planner.replan.changes import Change, changes
+from planner.replan.days import kept_routes, open_days
+from planner.replan.done import Now
+from planner.replan.money import keep_grants
+from planner.replan.previous import Previous
+from planner.replan.reroute import reroute
+from planner.replan.unavailable import TeamDay
+from planner.rules import apply_rules
+from planner.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class Replanned:
+    """The new plan, ready to export, and what changed against the previous one."""
+
+    plan: Plan
+    changes: tuple[Change, ...]
+
+
+def replan(
+    scenario: Scenario,
+    pm: pluggy.PluginManager,
+    previous: Previous,
+    now: Now,
+    unavailable: Set[TeamDay],
+    *,
+    time_limit: float,
+    solution_limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Replanned:
+    """Keep the days up to `now.today`, keep every grant, re-plan the rest with few changes.
+
+    `scenario` already holds any added households. With `solution_limit` the route search stops
+    after that many solutions, so the same inputs give the same plan (see `planner.route`).
+    """
+    cases = keep_grants(apply_rules(scenario, pm), previous.grants)
+    allocation = allocate(cases, progress=progress)
+    kept = kept_routes(previous.routes, now.today)
+    if progress is not None:
+        progress(f"replan: {len(kept)} team-days kept as planned, the rest re-routed")
+    plan = reroute(
+        allocation,
+        open_days(scenario, now.today, unavailable),
+        kept,
+        previous.routes,
+        time_limit=time_limit,
+        solution_limit=solution_limit,
+    )
+    plan = plan.model_copy(update={"published": previous.published})
+    return Replanned(plan=plan, changes=changes(previous, plan, unavailable))
