@@ -45,7 +45,8 @@ def test_plan_writes_the_outputs(tiny: Path, tmp_path: Path) -> None:
     result = run("plan", str(tiny), "--out", str(out), "--time-limit", "1")
     assert result.exit_code == 0, result.output
     assert (out / "plan.json").is_file() and (out / "allocation.xlsx").is_file()
-    assert sorted(p.name for p in (out / "calendars").glob("*.ics")) == ["county-1.ics", "union-1.ics"]
+    teams = sorted(p.name for p in (out / "calendars").glob("*.ics"))
+    assert teams == ["county-1.ics", "union-1.ics"]
 
 
 def test_existing_output_needs_force(tiny: Path, tmp_path: Path) -> None:
