@@ -36,6 +36,7 @@ from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
 from planner.route import RoutingError
+from planner.route.partition import SPLIT_ABOVE, Split
 from planner.rule_types import Finding
 from planner.rules import apply_rules, findings
 from planner.summary import Summary, summarise
@@ -103,6 +104,14 @@ def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
 @click.option(
+    "--split",
+    type=click.Choice(["auto", "none", "district", "area"]),
+    default="auto",
+    show_default=True,
+    help=f"Route a large campaign in parts: auto (above {SPLIT_ABOVE} visits: by district, then "
+    "by area), none, district, or area.",
+)
+@click.option(
     "--previous",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="plan.json of the last run, so calendars update phones in place "
@@ -114,6 +123,7 @@ def plan(
     out: Path,
     time_limit: float,
     force: bool,
+    split: Split,
     previous: Path | None,
     disabled: tuple[str, ...],
 ) -> None:
@@ -125,7 +135,9 @@ def plan(
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with _progress() as progress:
-            result = plan_scenario(loaded, pm, time_limit=time_limit, progress=progress)
+            result = plan_scenario(
+                loaded, pm, time_limit=time_limit, split=split, progress=progress
+            )
             found = findings(result.allocation.cases, pm)
             progress("export: writing files")
             published_plan = result.model_copy(update={"published": published})

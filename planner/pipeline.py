@@ -13,6 +13,7 @@ import pluggy
 from planner.allocate import allocate
 from planner.plan import Plan
 from planner.route import route
+from planner.route.partition import Split
 from planner.rules import apply_rules
 from planner.scenario import Scenario
 
@@ -27,6 +28,7 @@ def plan_scenario(
     time_limit: float = DEFAULT_TIME_LIMIT,
     solution_limit: int | None = None,
     route_workers: int | None = None,
+    split: Split = "auto",
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
     """Decide cases, grants and routes for a scenario with the given plugins.
@@ -34,6 +36,7 @@ def plan_scenario(
     With `solution_limit` the route search stops after that many solutions, so the same
     scenario gives the same plan whatever the machine's load (see `planner.route.route`).
     `route_workers` caps the route searches run at once (default: one per core).
+    `split` says whether a large campaign is routed in parts (`planner.route.partition`).
     """
     cases = apply_rules(scenario, pm)
     allocation = allocate(cases, progress=progress)
@@ -43,4 +46,5 @@ def plan_scenario(
         solution_limit=solution_limit,
         progress=progress,
         workers=route_workers,
+        split=split,
     )
