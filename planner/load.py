@@ -157,18 +157,19 @@ def load_scenario(folder: Path | str) -> Scenario:
 
 def load_table(
     path: Path, columns: Sequence[ColumnSpec], model: type[M]
-) -> tuple[Table, tuple[tuple[int, M], ...]]:
+) -> tuple[Table, tuple[tuple[int, M], ...], list[Problem]]:
     """A table given beside a scenario (re-planning's done.csv), read as the scenario's own are.
 
-    Same encodings, headers and cell messages, so an office fixes it the same way; returns the
-    table (for its headers) and the models with their spreadsheet rows. Raises one
-    `ScenarioError` with every problem, at `file:row:column` of `path` as the user wrote it.
+    Same encodings, headers and cell messages, so an office fixes it the same way. Returns the
+    table (for its headers), the models of the good rows with their spreadsheet rows, and the
+    problems at `file:row:column` of `path` as the user wrote it, for the caller to raise
+    together with its own checks of the good rows.
     """
     loader = _Loader(Path(), CommentedMap())
     read = loader._read(str(path), columns, model)
-    if loader.problems or read is None:
+    if read is None:
         raise ScenarioError(loader.problems)
-    return read.table, read.items
+    return read.table, read.items, loader.problems
 
 
 def load_added_households(path: Path, scenario: Scenario) -> tuple[Household, ...]:

@@ -50,8 +50,7 @@ def read_now(path: Path | None, planned: Mapping[str, dt.date], today: dt.date |
     """
     if path is None:
         return Now(today=today or dt.datetime.now(TZ).date(), done=frozenset())
-    table, rows = load_table(path, DONE_COLUMNS, DoneVisit)
-    problems = []
+    table, rows, problems = load_table(path, DONE_COLUMNS, DoneVisit)
     days = []
     for number, visit in rows:
         day = planned.get(visit.household_id)

@@ -1,0 +1,146 @@
+"""`songnuan replan` end to end: calendars continue from the plan that was sent out, changes are
+printed and written, and bad input stops the run with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from planner.cli import main
+from planner.load import load_scenario
+from tests.replan.conftest import TINY, plan_json, slots
+
+
+def replan(first: Path, out: Path, *more: str) -> Result:
+    args = ["replan", str(TINY), "--previous", str(first), "--out", str(out)]
+    return CliRunner().invoke(main, [*args, "--time-limit", "2", *more])
+
+
+def events(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """The events plan.json says were published, by calendar file and UID."""
+    data = plan_json(path)
+    return {(c["file"], e["uid"]): e for c in data["calendars"] for e in c["events"]}
+
+
+def closing_all_but_one_day(first: Path) -> tuple[list[str], str]:
+    """--unavailable for every team-day but one day of a team visiting on two or more days."""
+    visited = slots(first).values()
+    team = next(t for t, _, _ in visited if len({d for u, d, _ in visited if u == t}) > 1)
+    kept = min(d for t, d, _ in visited if t == team)
+    scenario = load_scenario(TINY)
+    closed = [
+        f"{t.id}@{day.date}"
+        for t in scenario.teams
+        for day in t.days
+        if (t.id, day.date.isoformat()) != (team, kept)
+    ]
+    return [arg for day in closed for arg in ("--unavailable", day)], team
+
+
+def test_moved_events_keep_uid_and_raise_sequence(first: Path, tmp_path: Path) -> None:
+    """Unchanged events keep SEQUENCE; changed ones keep UID with SEQUENCE + 1; a visit moved to
+    another day of its team keeps its event's UID."""
+    options, team = closing_all_but_one_day(first)
+    out = tmp_path / "out"
+    result = replan(first, out, "--today", "2027-01-20", *options)
+    assert result.exit_code == 0, result.output
+    before, after = events(first), events(out / "plan.json")
+    for key, event in before.items():
+        if after[key]["fingerprint"] == event["fingerprint"]:
+            assert after[key]["sequence"] == event["sequence"]
+        else:
+            assert after[key]["sequence"] == event["sequence"] + 1
+    moved = [
+        line
+        for line in result.output.splitlines()
+        if line.startswith("moved") and line.count(team) == 2
+    ]
+    assert moved, result.output
+    raised = [
+        key for key in before if after[key]["sequence"] == 1 and after[key]["status"] == "CONFIRMED"
+    ]
+    assert raised
+    assert (out / "changes.csv").read_text(encoding="utf-8-sig").startswith("变动,编号")
+
+
+def test_done_visits_keep_their_time_and_calendar_events(first: Path, tmp_path: Path) -> None:
+    """A visit in done.csv makes its day under way: the day and its events stay as they were."""
+    previous = slots(first)
+    household, (_, date, _) = min(previous.items(), key=lambda item: item[1][1])
+    done = tmp_path / "done.csv"
+    done.write_text(f"household_id,date\n{household},{date}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = replan(first, out, "--done", str(done))
+    assert result.exit_code == 0, result.output
+    assert f"every team-day up to {date}" in result.output
+    after = slots(out / "plan.json")
+    assert all(after[h] == slot for h, slot in previous.items() if slot[1] <= date)
+    before_events, after_events = events(first), events(out / "plan.json")
+    on_the_day = [key for key, e in before_events.items() if e["start"].startswith(date)]
+    assert on_the_day
+    for key in on_the_day:
+        assert after_events[key] == before_events[key]
+
+
+def test_bad_done_file_exits_2_and_writes_nothing(first: Path, tmp_path: Path) -> None:
+    done = tmp_path / "done.csv"
+    done.write_text(
+        "household_id,date\nh01,2027-02-01\nnobody,\nh04,2027-02-31\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = replan(first, out, "--done", str(done))
+    assert result.exit_code == 2
+    assert f"{done}:3:household_id: household nobody has no visit" in result.output
+    assert f"{done}:4:date:" in result.output
+    assert "nothing was written" in result.output
+    assert not out.exists()
+
+
+def test_added_households_are_checked_like_the_archive(first: Path, tmp_path: Path) -> None:
+    """--add has households.csv's columns; a known id and an unknown place are problems."""
+    header, h01, *_ = (TINY / "households.csv").read_text(encoding="utf-8").splitlines()
+    clash = h01
+    elsewhere = h01.replace("h01,", "h77,", 1).replace(",east-v1,", ",nowhere,", 1)
+    add = tmp_path / "add.csv"
+    add.write_text("\n".join([header, clash, elsewhere]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = replan(first, out, "--add", str(add))
+    assert result.exit_code == 2
+    assert f"{add}:2:id: id h01 is already in households.csv" in result.output
+    assert f"{add}:3:place: place nowhere is not in" in result.output
+    assert not out.exists()
+
+
+def test_added_household_is_reported_when_it_cannot_be_funded(first: Path, tmp_path: Path) -> None:
+    """All money is promised in the tiny plan: a newcomer goes unfunded, nobody loses a grant."""
+    header, h01, *_ = (TINY / "households.csv").read_text(encoding="utf-8").splitlines()
+    add = tmp_path / "add.csv"
+    add.write_text(f"{header}\n{h01.replace('h01,', 'h77,', 1)}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = replan(first, out, "--add", str(add), "--today", "2027-01-20")
+    assert result.exit_code == 0, result.output
+    data = plan_json(out / "plan.json")
+    granted = {grant["household_id"] for grant in data["grants"]}
+    assert {grant["household_id"] for grant in plan_json(first)["grants"]} == granted
+    assert "h77" in {unfunded["household_id"] for unfunded in data["unfunded"]}
+
+
+def test_bad_unavailable_team_day_exits_2(first: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = replan(
+        first, out, "--unavailable", "nobody@2027-02-01", "--unavailable", "county-1@Feb 1"
+    )
+    assert result.exit_code == 2
+    assert "--unavailable: nobody@2027-02-01: no team nobody" in result.output
+    assert "--unavailable: county-1@Feb 1: write TEAM@DATE" in result.output
+    assert not out.exists()
+
+
+def test_a_day_under_way_cannot_be_made_unavailable(first: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = replan(first, out, "--today", "2027-02-01", "--unavailable", "county-1@2027-02-01")
+    assert result.exit_code == 2
+    assert "is under way or over" in result.output
+    assert not out.exists()
