@@ -31,7 +31,7 @@ from planner.plugins import hooks_of, make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.replan.changes import FILENAME as CHANGES_FILE
 from planner.replan.changes import Change, changes_writer
-from planner.replan.done import read_now
+from planner.replan.done import replanning_day
 from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
@@ -304,19 +304,19 @@ def replan(
             added = load_added_households(add, loaded)
             loaded = loaded.model_copy(update={"households": loaded.households + added})
         planned = {household: route.date for household, (route, _) in before.slots().items()}
-        now = read_now(done, planned, today.date() if today else None)
-        off = read_unavailable(unavailable, loaded, now.today)
+        day = replanning_day(done, planned, today.date() if today else None)
+        off = read_unavailable(unavailable, loaded, day)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with _progress() as progress:
             result = replan_scenario(
-                loaded, pm, before, now, off, time_limit=time_limit, progress=progress
+                loaded, pm, before, day, off, time_limit=time_limit, progress=progress
             )
             progress("export: writing files")
             also = [changes_writer(result.changes)]
             written = export(result.plan, out, pm, force=force, also=also)
     summary = summarise(result.plan)
     _print_summary(summary)
-    out_console.print(f"kept as planned: every team-day up to {now.today}")
+    out_console.print(f"kept as planned: every team-day up to {day}")
     _print_changes(result.changes)
     out_console.print(f"Wrote {len(written)} files to {out} (changes in {CHANGES_FILE})")
     if summary.must_visits_dropped:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from planner.load import load_table
@@ -33,15 +32,9 @@ class DoneVisit(Frozen):
     date: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Now:
-    """The day of re-planning and the households whose visit is done."""
-
-    today: dt.date
-    done: frozenset[str]
-
-
-def read_now(path: Path | None, planned: Mapping[str, dt.date], today: dt.date | None) -> Now:
+def replanning_day(
+    path: Path | None, planned: Mapping[str, dt.date], today: dt.date | None
+) -> dt.date:
     """The day of re-planning, checked against done.csv (when given) and the previous plan.
 
     `planned` is each visited household's day in the previous plan. A done household that plan
@@ -49,7 +42,7 @@ def read_now(path: Path | None, planned: Mapping[str, dt.date], today: dt.date |
     `file:row:column`; all are raised together as one `ScenarioError`.
     """
     if path is None:
-        return Now(today=today or dt.datetime.now(TZ).date(), done=frozenset())
+        return today or dt.datetime.now(TZ).date()
     table, rows, problems = load_table(path, DONE_COLUMNS, DoneVisit)
     days = []
     for number, visit in rows:
@@ -67,6 +60,4 @@ def read_now(path: Path | None, planned: Mapping[str, dt.date], today: dt.date |
         days.append(latest)
     if problems:
         raise ScenarioError(problems)
-    if today is None:
-        today = max(days, default=dt.datetime.now(TZ).date())
-    return Now(today=today, done=frozenset(visit.household_id for _, visit in rows))
+    return today or max(days, default=dt.datetime.now(TZ).date())

@@ -6,8 +6,8 @@ open and may make it), so that the search pays `CHANGE_PENALTY` for each visit i
 previous routes are also the start of the search (`search.solve`'s `initial`): the first
 solution keeps them and inserts what is new, so a visit that need not move is not moved.
 
-One search, not the campaign split into parts: parts would renumber the team-days that
-`previous` names, and a re-plan changes little, so it starts close to its answer.
+One search, not the campaign routed in parts (`decompose`): only a single search can start
+from given routes, and a re-plan, which changes little, starts close to its answer.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ published calendars, so export keeps each event's UID and raises SEQUENCE only w
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 
@@ -17,7 +18,6 @@ from planner.allocate import allocate
 from planner.plan import Plan
 from planner.replan.changes import Change, changes
 from planner.replan.days import kept_routes, open_days
-from planner.replan.done import Now
 from planner.replan.money import keep_grants
 from planner.replan.previous import Previous
 from planner.replan.reroute import reroute
@@ -38,26 +38,26 @@ def replan(
     scenario: Scenario,
     pm: pluggy.PluginManager,
     previous: Previous,
-    now: Now,
+    today: dt.date,
     unavailable: Set[TeamDay],
     *,
     time_limit: float,
     solution_limit: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Replanned:
-    """Keep the days up to `now.today`, keep every grant, re-plan the rest with few changes.
+    """Keep the days up to `today`, keep every grant, re-plan the rest with few changes.
 
     `scenario` already holds any added households. With `solution_limit` the route search stops
     after that many solutions, so the same inputs give the same plan (see `planner.route`).
     """
     cases = keep_grants(apply_rules(scenario, pm), previous.grants)
     allocation = allocate(cases, progress=progress)
-    kept = kept_routes(previous.routes, now.today)
+    kept = kept_routes(previous.routes, today)
     if progress is not None:
         progress(f"replan: {len(kept)} team-days kept as planned, the rest re-routed")
     plan = reroute(
         allocation,
-        open_days(scenario, now.today, unavailable),
+        open_days(scenario, today, unavailable),
         kept,
         previous.routes,
         time_limit=time_limit,

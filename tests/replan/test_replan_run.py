@@ -10,7 +10,6 @@ from pathlib import Path
 
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
-from planner.replan.done import Now
 from planner.replan.previous import read_previous
 from planner.replan.run import Replanned, replan
 from planner.scenario import Scenario
@@ -28,8 +27,7 @@ def run(
     loaded = scenario or load_scenario(TINY)
     pm = make_plugin_manager(loaded.campaign.plugins)
     previous = read_previous(first, loaded.campaign)
-    now = Now(today=today, done=frozenset())
-    return replan(loaded, pm, previous, now, unavailable, time_limit=10, solution_limit=100)
+    return replan(loaded, pm, previous, today, unavailable, time_limit=10, solution_limit=100)
 
 
 def where(result: Replanned) -> dict[str, tuple[str, str, str]]:
