@@ -4,12 +4,11 @@
 (both cores search it together). Otherwise the parts are dealt to one process per core, largest
 first to the least loaded, each process routing its parts one after another, each part for a
 share of the time in proportion to its calls and team-days (a part of few calls far apart, such
-as the county leaders', needs time for its many team-days); their routes together are one plan,
-since no two
-parts share a team-day. The `leftover` pass then offers the dropped calls to other parts'
-team-days in the time that remains (`PASS_SHARE` of the limit, or more when the parts ended
-early). Solver objects do not pickle, so each process is sent plain `RoutingData` and rebuilds
-the OR-Tools model itself.
+as the county leaders', needs time for its many team-days). No two parts share a team-day, so
+their routes together are one plan. The `leftover` pass then offers the dropped calls to other
+parts' team-days in the time that remains (`PASS_SHARE` of the limit, or more when the parts
+ended early). Solver objects do not pickle, so each process is sent plain `RoutingData` and
+rebuilds the OR-Tools model itself.
 
 With a solution limit every part and the pass are deterministic, and so is the plan.
 """
