@@ -1,8 +1,10 @@
 """Routing data → OR-Tools RoutingModel → a plain `Solution`: the solver adapter.
 
 One small private function per rule, called in order by `solve`; each docstring says whether the
-rule is hard or soft. Nodes are laid out as the distinct depots first, then one node per call
-(two households in one village are two nodes at one place). Arc costs and the time dimension use
+rule is hard or soft. Nodes are laid out as one node per call (two households in one village are
+two nodes at one place), then the distinct depots: OR-Tools 9.15's ruin-and-recreate draws its
+seed visit from the lowest indices only, so a visit after several depots is never a seed, and
+the search hangs when it is the only one. Arc costs and the time dimension use
 `RegisterTransitMatrix`, so OR-Tools evaluates arcs in C++ with no Python callback per arc.
 
 Search: a `Strategy` from `search.toml` (see `strategy`; `portfolio` runs several at once).
@@ -62,11 +64,15 @@ class Solution:
 
 @dataclass(frozen=True)
 class _Nodes:
-    """Node layout: `place[n]` is the place of node n; call k is node `first_call + k`."""
+    """Node layout: `place[n]` is the place of node n; call k is node k, depots follow."""
 
     place: tuple[int, ...]
-    first_call: int
+    first_depot: int
     service: tuple[int, ...]
+
+    def with_depots(self, per_call: Sequence[int]) -> list[int]:
+        """A value per node from one per call: 0 at the depots."""
+        return [*per_call, *[0] * (len(self.place) - self.first_depot)]
 
 
 def solve(
@@ -90,7 +96,7 @@ def solve(
         _start_from(model, parameters, initial)
     if progress is not None:
         _report_progress(model, data, progress)
-    assignment, status = _search(model.routing, parameters)
+    assignment, status = _search(model, parameters)
     if assignment is None:
         raise RoutingError(f"OR-Tools found no route plan within {time_limit:g} s ({status})")
     settled = status != _CUT_SHORT
@@ -114,11 +120,12 @@ class _Model:
 def _model(data: RoutingData) -> _Model:
     """The RoutingModel with every rule added, one function per rule."""
     nodes = _nodes(data)
-    depot_node = {place: n for n, place in enumerate(nodes.place[: nodes.first_call])}
+    depots = nodes.place[nodes.first_depot :]
+    depot_node = {place: nodes.first_depot + n for n, place in enumerate(depots)}
     ends = [depot_node[vehicle.depot] for vehicle in data.vehicles]
     manager = pywrapcp.RoutingIndexManager(len(nodes.place), len(data.vehicles), ends, ends)
     routing = pywrapcp.RoutingModel(manager)
-    call_index = tuple(manager.NodeToIndex(nodes.first_call + k) for k in range(len(data.calls)))
+    call_index = tuple(manager.NodeToIndex(k) for k in range(len(data.calls)))
     _road_costs(routing, data, nodes)
     time = _time_dimension(routing, data, nodes)
     _team_hours(routing, time, data)
@@ -142,11 +149,11 @@ def _start_from(model: _Model, parameters: Any, initial: Sequence[Sequence[int]]
 
 
 def _nodes(data: RoutingData) -> _Nodes:
-    """Depots (each place once, shared by its vehicles), then one node per call."""
+    """One node per call, then the depots (each place once, shared by its vehicles)."""
     depots = tuple(dict.fromkeys(vehicle.depot for vehicle in data.vehicles))
     calls = tuple(call.place for call in data.calls)
-    service = (0,) * len(depots) + tuple(call.service for call in data.calls)
-    return _Nodes(place=depots + calls, first_call=len(depots), service=service)
+    service = tuple(call.service for call in data.calls) + (0,) * len(depots)
+    return _Nodes(place=calls + depots, first_depot=len(calls), service=service)
 
 
 def _road_costs(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
@@ -230,9 +237,8 @@ def _capped_sum(
     """
     if all(cap is None for cap in caps):
         return
-    counts = [0] * nodes.first_call + list(amounts)
     capacities = [sum(amounts) if cap is None else cap for cap in caps]
-    callback = routing.RegisterUnaryTransitVector(counts)
+    callback = routing.RegisterUnaryTransitVector(nodes.with_depots(amounts))
     routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, name)
 
 
@@ -280,10 +286,9 @@ def _keep_previous_teams(routing: Any, data: RoutingData, nodes: _Nodes) -> None
     """
     if all(call.previous is None for call in data.calls):
         return
-    depots = [0] * nodes.first_call
     evaluators = [
         routing.RegisterUnaryTransitVector(
-            depots + [int(call.previous not in (None, v)) for call in data.calls]
+            nodes.with_depots([int(call.previous not in (None, v)) for call in data.calls])
         )
         for v in range(len(data.vehicles))
     ]
@@ -321,33 +326,51 @@ def _report_progress(model: _Model, data: RoutingData, progress: Progress) -> No
     routing.AddAtSolutionCallback(on_solution)
 
 
-def _search(routing: Any, parameters: Any) -> tuple[Any, str]:
+def _search(model: _Model, parameters: Any) -> tuple[Any, str]:
     """Run the search `parameters` ask for: the best assignment and a RoutingSearchStatus name.
 
     OR-Tools 9.15's `SolveWithParameters` ignores `use_iterated_local_search` (it stops at the
     first local optimum); iterated local search has its own entry point, which leaves
-    `status()` at ROUTING_NOT_SOLVED. Its status is therefore inferred the way OR-Tools states
-    it for other searches: the first descent (first solution, then only improving moves) has
-    reached its local optimum once a solution costs no less than the one before, which only a
-    ruin-and-recreate perturbation produces.
+    `status()` at ROUTING_NOT_SOLVED. The status only matters for the reason given for a
+    dropped call, so when the plan drops some, a greedy descent from it settles whether it is a
+    local optimum (and may yet fit a call in).
     """
+    routing = model.routing
     if not parameters.use_iterated_local_search:
         assignment = routing.SolveWithParameters(parameters)
-        return assignment, routing_enums_pb2.RoutingSearchStatus.Value.Name(routing.status())
-    last: int | None = None
-    perturbed = False
-
-    def on_solution() -> None:
-        nonlocal last, perturbed
-        cost = routing.CostVar().Value()
-        perturbed = perturbed or (last is not None and cost >= last)
-        last = cost
-
-    routing.AddAtSolutionCallback(on_solution)
-    assignment = routing.SolveWithIteratedLocalSearch(parameters)
-    if assignment is None:
+        return assignment, _status(routing)
+    found = routing.SolveWithIteratedLocalSearch(parameters)
+    if found is None:
         return None, "ROUTING_FAIL"
-    return assignment, "ROUTING_SUCCESS" if perturbed else _CUT_SHORT
+    best = routing.solver().Assignment(found)  # `found` is overwritten by the next solve
+    if not any(best.Value(routing.NextVar(index)) == index for index in model.call_index):
+        return best, "ROUTING_SUCCESS"
+    return _descend(routing, best, parameters)
+
+
+def _descend(routing: Any, start: Any, parameters: Any) -> tuple[Any, str]:
+    """A greedy descent from `start`'s routes, given a tenth of the time limit on top."""
+    routes = []
+    for vehicle in range(routing.vehicles()):
+        route, index = [], start.Value(routing.NextVar(routing.Start(vehicle)))
+        while not routing.IsEnd(index):
+            route.append(index)
+            index = start.Value(routing.NextVar(index))
+        routes.append(route)
+    check = type(parameters)()
+    check.CopyFrom(parameters)
+    check.use_iterated_local_search = False
+    check.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
+    check.time_limit.FromMilliseconds(max(100, parameters.time_limit.ToMilliseconds() // 10))
+    begin = routing.ReadAssignmentFromRoutes(routes, True)
+    found = None if begin is None else routing.SolveFromAssignmentWithParameters(begin, check)
+    if found is None:
+        return start, _CUT_SHORT
+    return found, _status(routing)
+
+
+def _status(routing: Any) -> str:
+    return str(routing_enums_pb2.RoutingSearchStatus.Value.Name(routing.status()))
 
 
 def _read(
@@ -366,7 +389,7 @@ def _read(
         stops = []
         index = assignment.Value(routing.NextVar(routing.Start(v)))
         while not routing.IsEnd(index):
-            call = model.manager.IndexToNode(index) - model.nodes.first_call
+            call = model.manager.IndexToNode(index)
             stops.append(Stop(call=call, arrival=assignment.Min(time.CumulVar(index))))
             index = assignment.Value(routing.NextVar(index))
         if stops:
