@@ -1,0 +1,92 @@
+"""`songnuan plan`: plan a scenario and write everything the campaign sends out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planner.cli.printing import print_findings, print_summary
+from planner.cli.terminal import (
+    EXIT_MUST_VISIT_DROPPED,
+    console,
+    disable_option,
+    out_console,
+    progress,
+    user_errors,
+)
+from planner.export import OutputExistsError, export
+from planner.export.calendar_state import read_published
+from planner.export.plan_json import FILENAME as PLAN_FILE
+from planner.load import load_scenario
+from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.plugins import make_plugin_manager
+from planner.route.partition import SPLIT_ABOVE, Split
+from planner.rules import findings
+from planner.summary import summarise
+
+
+@click.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to write; it appears only when the whole run succeeded.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds the route search may take.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@click.option(
+    "--split",
+    type=click.Choice(["auto", "none", "district", "area"]),
+    default="auto",
+    show_default=True,
+    help=f"Route a large campaign in parts: auto (above {SPLIT_ABOVE} visits: by district, then "
+    "by area), none, district, or area.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="plan.json of the last run, so calendars update phones in place "
+    "[default: OUT/plan.json when replacing OUT].",
+)
+@disable_option
+def plan(
+    scenario: Path,
+    out: Path,
+    time_limit: float,
+    force: bool,
+    split: Split,
+    previous: Path | None,
+    disabled: tuple[str, ...],
+) -> None:
+    """Plan a scenario and write calendars, workbook, notice, report and plan.json into OUT."""
+    with user_errors():
+        if out.exists() and not force:
+            raise OutputExistsError(out)
+        loaded = load_scenario(scenario)
+        published = read_published(previous or out / PLAN_FILE, loaded.campaign)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        with progress() as show:
+            result = plan_scenario(loaded, pm, time_limit=time_limit, split=split, progress=show)
+            found = findings(result.allocation.cases, pm)
+            show("export: writing files")
+            published_plan = result.model_copy(update={"published": published})
+            written = export(published_plan, out, pm, force=force)
+    summary = summarise(result)
+    print_summary(summary)
+    print_findings(found)
+    out_console.print(f"Wrote {len(written)} files to {out}")
+    for dropped in result.dropped:
+        if dropped.must:
+            console.print(f"[yellow]必访未安排[/yellow] {dropped.household_id}: {dropped.reason}")
+    if summary.must_visits_dropped:
+        sys.exit(EXIT_MUST_VISIT_DROPPED)

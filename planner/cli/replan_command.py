@@ -1,0 +1,128 @@
+"""`songnuan replan`: re-plan a sent-out plan after visits, cancelled days or new households."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from planner.cli.printing import print_summary
+from planner.cli.terminal import (
+    EXIT_MUST_VISIT_DROPPED,
+    disable_option,
+    out_console,
+    progress,
+    user_errors,
+)
+from planner.export import OutputExistsError, export
+from planner.load import load_added_households, load_scenario
+from planner.pipeline import DEFAULT_TIME_LIMIT
+from planner.plugins import make_plugin_manager
+from planner.replan.changes import FILENAME as CHANGES_FILE
+from planner.replan.changes import Change, changes_writer
+from planner.replan.done import replanning_day
+from planner.replan.previous import read_previous
+from planner.replan.run import replan as replan_scenario
+from planner.replan.unavailable import read_unavailable
+from planner.summary import summarise
+
+
+@click.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--previous",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="plan.json of the plan that was sent out (e.g. out/plan.json).",
+)
+@click.option(
+    "--done",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV or XLSX of the visits made: household id (编号), optionally the date (走访日期).",
+)
+@click.option(
+    "--unavailable",
+    multiple=True,
+    metavar="TEAM@DATE",
+    help="A team-day that can no longer go out, e.g. county-1@2027-02-01 (repeatable).",
+)
+@click.option(
+    "--add",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Households to add, with the columns of households.csv.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day of re-planning: days up to it are kept as planned "
+    "[default: the latest day in --done, else today's date].",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write; it appears only when the whole run succeeded.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds the route search may take.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@disable_option
+def replan(
+    scenario: Path,
+    previous: Path,
+    done: Path | None,
+    unavailable: tuple[str, ...],
+    add: Path | None,
+    today: dt.datetime | None,
+    out: Path,
+    time_limit: float,
+    force: bool,
+    disabled: tuple[str, ...],
+) -> None:
+    """Re-plan after visits were made, days were cancelled or households were added."""
+    with user_errors():
+        if out.exists() and not force:
+            raise OutputExistsError(out)
+        loaded = load_scenario(scenario)
+        before = read_previous(previous, loaded.campaign)
+        if add is not None:
+            added = load_added_households(add, loaded)
+            loaded = loaded.model_copy(update={"households": loaded.households + added})
+        planned = {household: route.date for household, (route, _) in before.slots().items()}
+        day = replanning_day(done, planned, today.date() if today else None)
+        off = read_unavailable(unavailable, loaded, day)
+        pm = make_plugin_manager(loaded.campaign.plugins, disabled)
+        with progress() as show:
+            result = replan_scenario(
+                loaded, pm, before, day, off, time_limit=time_limit, progress=show
+            )
+            show("export: writing files")
+            also = [changes_writer(result.changes)]
+            written = export(result.plan, out, pm, force=force, also=also)
+    summary = summarise(result.plan)
+    print_summary(summary)
+    out_console.print(f"kept as planned: every team-day up to {day}")
+    _print_changes(result.changes)
+    out_console.print(f"Wrote {len(written)} files to {out} (changes in {CHANGES_FILE})")
+    if summary.must_visits_dropped:
+        sys.exit(EXIT_MUST_VISIT_DROPPED)
+
+
+def _print_changes(found: Sequence[Change]) -> None:
+    """Each moved, added and cancelled visit, old → new, then how many of each."""
+    for change in found:
+        before, after = change.before or "", change.after or ""
+        where = f"{before} → {after}" if before and after else f"{before}{after}"
+        reason = f"  ({change.reason})" if change.reason else ""
+        line = f"{change.kind:<9} {change.household_id} {change.name}  {where}{reason}"
+        out_console.print(line, markup=False)
+    counts = {kind: sum(c.kind == kind for c in found) for kind in ("moved", "added", "cancelled")}
+    out_console.print(", ".join(f"{n} {kind}" for kind, n in counts.items()), markup=False)

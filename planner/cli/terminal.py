@@ -1,0 +1,68 @@
+"""What every command shares on the terminal: consoles, exit statuses, errors, progress.
+
+Errors the user can fix become messages and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+
+from planner.explain import ExplainError
+from planner.export import OutputExistsError
+from planner.problems import InfeasibleError, PluginError, ScenarioError
+from planner.route import RoutingError
+from planner.whatif.run import ClusterError
+from planner.whatif.vary import VaryError
+
+EXIT_INPUT = 2
+EXIT_MUST_VISIT_DROPPED = 3
+
+console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+disable_option = click.option(
+    "--disable-plugin",
+    "disabled",
+    multiple=True,
+    metavar="NAME",
+    help="Leave this plugin out (repeatable).",
+)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn errors the user can fix into messages and exit status 2, without a traceback."""
+    try:
+        yield
+    except ScenarioError as error:
+        for problem in error.problems:
+            console.print(str(problem), markup=False)
+        console.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
+    except OutputExistsError as error:
+        message = f"error: {error.out} already exists; pass --force to replace it"
+        console.print(message, markup=False)
+        console.print("nothing was written.", markup=False)
+    except (
+        PluginError, InfeasibleError, RoutingError, VaryError, ClusterError, ExplainError
+    ) as error:
+        console.print(f"error: {error}", markup=False)
+        console.print("nothing was written.", markup=False)
+    else:
+        return
+    sys.exit(EXIT_INPUT)
+
+
+@contextmanager
+def progress() -> Iterator[Callable[[str], None]]:
+    """A status line on stderr that shows what the solvers are doing while they work."""
+    with console.status("planning…") as status:
+
+        def show(message: str) -> None:
+            status.update(message)
+
+        yield show

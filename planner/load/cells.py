@@ -1,0 +1,100 @@
+"""Table cells as text → the value of their column's kind, with a message a user can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+
+from planner.tables import Kind
+
+_YES = frozenset({"是", "y", "yes", "true", "1", "√"})
+_NO = frozenset({"否", "n", "no", "false", "0", "×"})
+_VISITS = {"必访": "must", "可访": "may", "不访": "no", "must": "must", "may": "may", "no": "no"}
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?$")
+_WHOLE = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$")
+
+
+def _text(text: str) -> str:
+    """Text stays text (ID numbers, bank cards and phones above all)."""
+    return text
+
+
+def _whole(text: str) -> int:
+    """A whole number; thousands separators and a zero fraction (1,200.00) are accepted."""
+    if not _WHOLE.match(text):
+        raise ValueError("not a whole number; write digits only, e.g. 3")
+    return int(text.replace(",", "").split(".")[0])
+
+
+def _yuan(text: str) -> int:
+    """A whole number of yuan."""
+    try:
+        return _whole(text)
+    except ValueError:
+        raise ValueError("not a whole number of yuan; write digits only, e.g. 1200") from None
+
+
+def _number(text: str) -> float:
+    """A decimal number (coordinates)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise ValueError("not a number; write a decimal number, e.g. 106.71")
+    return value
+
+
+def _yes_no(text: str) -> bool:
+    """是/否 and the other ways offices write yes and no."""
+    word = text.casefold()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise ValueError("not a yes/no value; write 是 or 否 (Y/N, yes/no, 1/0, √/× also work)")
+
+
+def _date(text: str) -> dt.date:
+    """A date as 2027-01-31, 2027/1/31, 2027.1.31 or 2027年1月31日."""
+    match = _DATE.match(text.strip())
+    try:
+        if match:
+            return dt.date(*map(int, match.groups()))
+    except ValueError:
+        pass
+    raise ValueError("not a date; write it as 2027-01-31")
+
+
+def time_of_day(text: str) -> dt.time:
+    """A time of day as HH:MM (seconds, as Excel may add them, are ignored)."""
+    match = _TIME.match(text.strip())
+    try:
+        if match:
+            return dt.time(int(match[1]), int(match[2]))
+    except ValueError:
+        pass
+    raise ValueError("not a time; write it as 09:30")
+
+
+def _visit(text: str) -> str:
+    """必访 / 可访 / 不访 as the visit wish the rules stage uses: must / may / no."""
+    wish = _VISITS.get(text.casefold())
+    if wish is None:
+        raise ValueError("write 必访, 可访 or 不访")
+    return wish
+
+
+CONVERTERS: dict[Kind, Callable[[str], object]] = {
+    "text": _text,
+    "digits": _text,
+    "int": _whole,
+    "yuan": _yuan,
+    "number": _number,
+    "yesno": _yes_no,
+    "date": _date,
+    "time": time_of_day,
+    "visit": _visit,
+}
+"""The converter of each column kind."""
