@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from planner.cli.terminal import disable_option, out_console, progress, user_errors
+from planner.cli.terminal import (
+    disable_option,
+    out_console,
+    progress,
+    time_limit_option,
+    user_errors,
+)
 from planner.explain import explain
 from planner.i18n import LANGS, Lang
 from planner.load import load_scenario
@@ -31,12 +37,9 @@ from planner.plugins import make_plugin_manager
     show_default=True,
     help="zh: plain Chinese; en: English.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0.5),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    help="Without --plan: seconds the route search may take at most.",
+@time_limit_option(
+    DEFAULT_TIME_LIMIT,
+    "Without --plan: seconds the route search may take at most.",
 )
 @disable_option
 def explain_household(

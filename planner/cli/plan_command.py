@@ -12,8 +12,10 @@ from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
     console,
     disable_option,
+    force_option,
     out_console,
     progress,
+    time_limit_option,
     user_errors,
 )
 from planner.export import OutputExistsError, export
@@ -36,14 +38,8 @@ from planner.summary import summarise
     show_default=True,
     help="Folder to write; it appears only when the whole run succeeded.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0.5),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    help="Seconds the route search may take.",
-)
-@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@time_limit_option(DEFAULT_TIME_LIMIT)
+@force_option
 @click.option(
     "--split",
     type=click.Choice(["auto", "none", "district", "area"]),

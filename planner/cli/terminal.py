@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -33,6 +34,23 @@ disable_option = click.option(
     help="Leave this plugin out (repeatable).",
 )
 
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+force_option = click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+
+
+def time_limit_option(
+    default: float, help: str = "Seconds the route search may take."
+) -> Callable[[Command], Command]:
+    """The `--time-limit` option every planning command has, with its own default and help."""
+    return click.option(
+        "--time-limit",
+        type=click.FloatRange(min=0.5),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
 
 @contextmanager
 def user_errors() -> Iterator[None]:
@@ -48,7 +66,12 @@ def user_errors() -> Iterator[None]:
         console.print(message, markup=False)
         console.print("nothing was written.", markup=False)
     except (
-        PluginError, InfeasibleError, RoutingError, VaryError, ClusterError, ExplainError
+        PluginError,
+        InfeasibleError,
+        RoutingError,
+        VaryError,
+        ClusterError,
+        ExplainError,
     ) as error:
         console.print(f"error: {error}", markup=False)
         console.print("nothing was written.", markup=False)

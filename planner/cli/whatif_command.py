@@ -12,7 +12,14 @@ from rich.cells import cell_len
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from planner.cli.terminal import console, disable_option, out_console, user_errors
+from planner.cli.terminal import (
+    console,
+    disable_option,
+    force_option,
+    out_console,
+    time_limit_option,
+    user_errors,
+)
 from planner.export import OutputExistsError
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
@@ -43,12 +50,9 @@ from planner.whatif.vary import parse_vary
     show_default=True,
     help="Folder for whatif.xlsx and whatif.png; it appears only when both are written.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0.5),
-    default=VARIANT_TIME_LIMIT,
-    show_default=True,
-    help="Seconds one variant may take at most. The route search normally stops sooner, after a "
+@time_limit_option(
+    VARIANT_TIME_LIMIT,
+    "Seconds one variant may take at most. The route search normally stops sooner, after a "
     "fixed number of solutions, so that the same scenario gives the same figures.",
 )
 @click.option(
@@ -64,7 +68,7 @@ from planner.whatif.vary import parse_vary
     help="Plan the variants on the Dask scheduler at ADDRESS (e.g. tcp://10.1.2.3:8786) "
     "instead of locally; needs songnuan[cluster] here and on the workers.",
 )
-@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@force_option
 @disable_option
 def whatif(
     scenario: Path,
