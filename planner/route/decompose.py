@@ -29,8 +29,8 @@ from planner.route.part import Part
 from planner.route.partition import Split, partition
 from planner.route.search import Progress, Solution, Tour
 
-PASS_SHARE = 0.2
-"""Share of the time limit kept for the leftover pass."""
+PASS_SHARE = 0.1
+"""Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
 MIN_PASS_SECONDS = 1.0
 
 

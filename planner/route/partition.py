@@ -2,8 +2,15 @@
 
 OR-Tools' first plan grows much faster than the campaign: with lunch breaks, cheapest insertion
 took about 1 s for 250 visits over 50 team-days, 6–25 s for 500 over 100, and found nothing
-within 60 s for 1,000 over 200 (this machine, two cores, other work beside). So a campaign of
-more than `SPLIT_ABOVE` calls is cut into parts of about `PART_CALLS`:
+within 60 s for 1,000 over 200; and within a time limit its search does better on several small
+problems than on one large one (bench/scale.py; this machine, two cores, other work beside):
+
+- 500 visits, 20 teams, lunches, 60 s: whole, first plan after 7.6 s, cost 5,061; in parts by
+  district, first plan after 1.8 s, cost 3,578;
+- 2,000 visits, 40 teams without districts or lunches, 25 s: parts of at most 1,000 calls cost
+  17,138, of 500 10,044, of 300 12,658 (of 150, worse again: 59,909 against 32,161 with rules).
+
+So a campaign of more than `SPLIT_ABOVE` calls is cut into parts of at most about `PART_CALLS`:
 
 - by district first: teams that keep to a district (`Team.district`) form a part with their
   district's calls; the teams without a district form one more part with the calls that only
@@ -34,10 +41,10 @@ from planner.route.part import Part
 Split = Literal["auto", "none", "district", "area"]
 """How to cut a campaign: by size ("auto"), not at all, by district then area, or by area."""
 
-SPLIT_ABOVE = 600
+SPLIT_ABOVE = 450
 """Calls up to which "auto" routes a campaign whole (both cores then search it together)."""
-PART_CALLS = 300
-"""About how many calls an area part gets."""
+PART_CALLS = 450
+"""The most calls an area part gets, about: a larger group is cut into ⌈calls / PART_CALLS⌉."""
 ROAMING = "无辖区小组"
 """The name of the part of the teams that keep to no district."""
 
