@@ -58,12 +58,15 @@ def no_car_reason(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> str:
 def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> str:
     """The reason for a visit some team could make but the chosen plan leaves out.
 
-    When the time limit stopped the search before it settled (on large campaigns even the first
-    plan can be cut short), "the days are full" would be a guess, so the reason says so.
+    A full visit cap, a spent minutes cap and an empty car pool are facts of the plan however
+    long the search ran. "The hours are full" is only a fact once the search settled: when the
+    time limit stopped it earlier (on large campaigns even the first plan can be cut short) and
+    some team is stopped by nothing firmer, the reason says the search ran out of time.
     """
-    if not solution.settled:
+    found = _limits(call, data, solution)
+    if not solution.settled and FULL_HOURS in found:
         return OUT_OF_TIME
-    limits = "；".join(_limits(call, data, solution))
+    limits = "；".join(found)
     if call.must:
         return f"各组行程已满（{limits}），时间已用于其他必访户"
     return f"行程已满（{limits}），按优先级未安排"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible, at, minutes
 
 from planner.network import RoadNetwork
-from planner.route.explain import FULL_MINUTES, FULL_VISITS
+from planner.route.convert import to_plan
+from planner.route.decompose import solve
+from planner.route.explain import FULL_HOURS, FULL_MINUTES, FULL_VISITS, OUT_OF_TIME
+from planner.route.model import build
 
 
 def test_visits_lie_within_team_hours(campaign: TinyCampaign) -> None:
@@ -90,6 +95,39 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     assert len(plan.dropped) == 2
     assert all(drop.reason == f"行程已满（{FULL_VISITS}），按优先级未安排" for drop in plan.dropped)
     assert_feasible(campaign, plan)
+
+
+def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
+    campaign: TinyCampaign,
+) -> None:
+    """A reached visit cap is a fact of the plan, not a guess: a search the time limit cut short
+    still names it, and only "the hours are full" turns into "ran out of time"."""
+    campaign.team(dates=(DAY1,), max_visits=1)
+    for k in range(3):
+        campaign.home(f"h{k}", "a")
+    allocation = campaign.allocation()
+    data = build(allocation)
+    found = solve(data, time_limit=0.5, solution_limit=200, progress=None, workers=1, split="none")
+    cut_short = to_plan(allocation, data, replace(found, settled=False))
+    assert len(cut_short.dropped) == 2
+    reasons = {drop.reason for drop in cut_short.dropped}
+    assert reasons == {f"行程已满（{FULL_VISITS}），按优先级未安排"}
+    assert all(OUT_OF_TIME not in drop.reason for drop in cut_short.dropped)
+
+
+def test_full_hours_in_a_search_cut_short_say_the_time_ran_out(campaign: TinyCampaign) -> None:
+    """Hours that look full may only look so to a search stopped early: the reason says so."""
+    campaign.team(dates=(DAY1,), hours="09:00-10:30")
+    for k in range(4):
+        campaign.home(f"h{k}", "a")
+    allocation = campaign.allocation()
+    data = build(allocation)
+    found = solve(data, time_limit=0.5, solution_limit=200, progress=None, workers=1, split="none")
+    assert found.dropped
+    settled = to_plan(allocation, data, found)
+    assert all(FULL_HOURS in drop.reason for drop in settled.dropped)
+    cut_short = to_plan(allocation, data, replace(found, settled=False))
+    assert all(drop.reason == OUT_OF_TIME for drop in cut_short.dropped)
 
 
 def test_tier_restricts_which_team_visits(campaign: TinyCampaign) -> None:
