@@ -6,7 +6,8 @@
 
 Each campaign is generated as data (`campaigns.py`: 5 days, lunch breaks, leader tiers,
 districts, a car pool, windows) and routed by `planner.route.route`'s own path: `build`, then
-`decompose.solve` (cut by district and area, both cores). Per campaign it prints, as CSV:
+`bundle.solve` (alike households of a village as one stop; cut by district and area,
+both cores). Per campaign it prints, as CSV:
 
 - `first_plan_s`: seconds from the allocation to the first complete plan (routing data, pool,
   parts, every part's first solution and the leftover pass's), measured as a separate run that
@@ -36,7 +37,7 @@ from typing import Any
 
 from campaigns import Size, campaign
 
-from planner.route.decompose import solve
+from planner.route.bundle import solve
 from planner.route.model import build
 
 SIZES = ("500x20", "2000x50", "5000x100")

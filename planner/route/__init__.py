@@ -3,9 +3,9 @@
 A vehicle is one team on one of its days; a call is a funded household whose case wants a visit.
 Inside, like PyVRP: `model` builds plain data (no solver), `search` turns it into an OR-Tools
 RoutingModel with one function per rule and reads the answer back, `convert` makes the `Plan`,
-`explain` gives each dropped visit its reason. A large campaign is routed in parts on both
-cores (`decompose`: `partition` by district and area, then a `leftover` pass), between `model`
-and `search`.
+`explain` gives each dropped visit its reason. Between `model` and `search`, households alike
+in one village become one stop (`bundle`), and a large campaign is routed in parts on both
+cores (`decompose`: `partition` by district and area, then a `leftover` pass).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from planner.allocation import Allocation
 from planner.plan import Plan
 from planner.route.convert import to_plan
-from planner.route.decompose import solve
+from planner.route.bundle import solve
 from planner.route.errors import RoutingError
 from planner.route.model import build
 from planner.route.partition import Split

@@ -75,7 +75,7 @@ def solve(
     found = search.solve(
         part.data(data), time_limit=left, solution_limit=solution_limit, initial=start
     )
-    return _with_part(data, solution, part, part.lift(found))
+    return with_part(data, solution, part, part.lift(found))
 
 
 def _route_parts(
@@ -147,7 +147,7 @@ def _combine(data: RoutingData, solutions: Sequence[Solution]) -> Solution:
     )
 
 
-def _with_part(data: RoutingData, solution: Solution, part: Part, found: Solution) -> Solution:
+def with_part(data: RoutingData, solution: Solution, part: Part, found: Solution) -> Solution:
     """`solution` with the routes and drops of `part` replaced by those `found` for it."""
     mine = set(part.vehicles)
     redone = set(part.calls)
@@ -170,5 +170,6 @@ def objective(data: RoutingData, tours: Sequence[Tour], dropped: Sequence[int]) 
         calls = [data.calls[stop.call] for stop in tour.stops]
         path = [depot, *(call.place for call in calls), depot]
         cost += sum(data.travel[a][b] for a, b in pairwise(path))
-        cost += CHANGE_PENALTY * sum(call.previous not in (None, tour.vehicle) for call in calls)
+        moved = [call.visits for call in calls if call.previous not in (None, tour.vehicle)]
+        cost += CHANGE_PENALTY * sum(moved)
     return cost

@@ -104,6 +104,9 @@ class Call:
     previous: int | None = None
     """Re-planning: the vehicle that made the visit in the plan being revised, when it can make
     it again; any other costs `CHANGE_PENALTY`. `None`: no earlier plan, or its day is gone."""
+    visits: int = 1
+    """How many households' visits the call stands for: more than one only for a bundle of
+    households at one place that the search moves as one stop (`bundle`)."""
 
 
 @dataclass(frozen=True)

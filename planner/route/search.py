@@ -219,7 +219,7 @@ def _lunch_breaks(
 def _max_visits_per_day(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
     """Hard constraint: a team makes at most its `max_visits_per_day` visits on a day."""
     caps = [vehicle.max_visits for vehicle in data.vehicles]
-    _capped_sum(routing, nodes, [1] * len(data.calls), caps, "visits")
+    _capped_sum(routing, nodes, [call.visits for call in data.calls], caps, "visits")
 
 
 def _vehicle_capacity(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
@@ -278,21 +278,24 @@ def _keep_previous_teams(routing: Any, data: RoutingData, nodes: _Nodes) -> None
     """Soft constraint (re-planning): a call made by another vehicle than its `previous` one
     costs `CHANGE_PENALTY`, so the number of moved visits is part of the objective.
 
-    A "changes" dimension counts, along each vehicle's route, the calls it makes that were
-    another vehicle's (a unary transit per vehicle: 1 on such a call), and its span, which is
-    that count, costs `CHANGE_PENALTY` a unit. OR-Tools takes per-vehicle transits and span
-    costs natively, so the arc costs stay one shared matrix. No dimension when no call has a
-    previous vehicle: a plan made afresh pays nothing for this rule.
+    A "changes" dimension counts, along each vehicle's route, the visits it makes that were
+    another vehicle's (a unary transit per vehicle: the call's `visits` on such a call), and
+    its span, which is that count, costs `CHANGE_PENALTY` a unit. OR-Tools takes per-vehicle
+    transits and span costs natively, so the arc costs stay one shared matrix. No dimension
+    when no call has a previous vehicle: a plan made afresh pays nothing for this rule.
     """
     if all(call.previous is None for call in data.calls):
         return
     evaluators = [
         routing.RegisterUnaryTransitVector(
-            nodes.with_depots([int(call.previous not in (None, v)) for call in data.calls])
+            nodes.with_depots(
+                [call.visits * (call.previous not in (None, v)) for call in data.calls]
+            )
         )
         for v in range(len(data.vehicles))
     ]
-    routing.AddDimensionWithVehicleTransits(evaluators, 0, len(data.calls), True, "changes")
+    most = sum(call.visits for call in data.calls)
+    routing.AddDimensionWithVehicleTransits(evaluators, 0, most, True, "changes")
     routing.GetDimensionOrDie("changes").SetSpanCostCoefficientForAllVehicles(CHANGE_PENALTY)
 
 

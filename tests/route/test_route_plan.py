@@ -81,14 +81,16 @@ def test_same_input_and_solution_limit_give_the_same_plan(campaign: TinyCampaign
 
 
 def test_progress_reports_improving_solutions(campaign: TinyCampaign) -> None:
-    """Progress gets a summary first, then one line per better solution."""
+    """Progress gets a summary first, the stops the visits make (two households in village
+    "a" are one stop), then one line per better solution."""
     campaign.team()
     for k in range(5):
         campaign.home(f"h{k}", "abcd"[k % 4])
     messages: list[str] = []
     campaign.plan(progress=messages.append)
     assert messages[0] == "route: 5 visits over 1 team-days, 0 impossible"
-    assert messages[1].startswith("route: solution 1, road ")
+    assert messages[1].startswith("route: 5 visits as 4 stops")
+    assert messages[2].startswith("route: solution 1, road ")
     assert messages[-1].endswith("dropped 0")
 
 

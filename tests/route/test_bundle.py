@@ -1,0 +1,79 @@
+"""Households alike in one village travel as one stop, and come back out as one visit each."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from route.tiny import DAY1, TinyCampaign, assert_feasible, minutes
+
+from planner.route.bundle import MOST, bundle
+from planner.route.model import build
+
+
+def test_alike_households_in_one_village_become_one_stop(campaign: TinyCampaign) -> None:
+    """Three may-visits of one priority in village "a" are one call: their service, penalty and
+    visits added up; the household elsewhere, the one with a window and the one of another
+    priority stay single."""
+    campaign.team()
+    for k in range(3):
+        campaign.home(f"a{k}", "a")
+    campaign.home("b0", "b")
+    campaign.home("w", "a", window="14:00-15:00")
+    campaign.home("p", "a", priority=3)
+    data = build(campaign.allocation())
+    bundled = bundle(data)
+    ids = [[data.calls[k].household_id for k in members] for members in bundled.members]
+    assert sorted(ids) == sorted([["a0", "a1", "a2"], ["b0"], ["w"], ["p"]])
+    (three,) = [call for call in bundled.data.calls if call.visits == 3]
+    single = data.calls[0]
+    assert (three.service, three.penalty) == (3 * single.service, 3 * single.penalty)
+
+
+def test_a_bundle_holds_at_most_most_households(campaign: TinyCampaign) -> None:
+    campaign.team()
+    for k in range(MOST + 2):
+        campaign.home(f"a{k}", "a")
+    bundled = bundle(build(campaign.allocation()))
+    assert sorted(len(members) for members in bundled.members) == [2, MOST]
+
+
+def test_a_bundle_comes_back_as_visits_back_to_back(campaign: TinyCampaign) -> None:
+    """The plan has one visit per household; a village's households follow each other with no
+    drive between them, each arriving as the one before leaves."""
+    campaign.team()
+    for k in range(3):
+        campaign.home(f"a{k}", "a")
+    campaign.home("c0", "c")
+    plan = campaign.plan()
+    (route,) = plan.routes
+    assert sorted(visit.household_id for visit in route.visits) == ["a0", "a1", "a2", "c0"]
+    in_a = [visit for visit in route.visits if visit.household_id.startswith("a")]
+    for before, after in pairwise(in_a):
+        assert after.arrival == before.departure
+        assert after.travel_minutes == 0
+    assert_feasible(campaign, plan)
+
+
+def test_the_daily_visit_cap_counts_each_household_of_a_bundle(campaign: TinyCampaign) -> None:
+    """Three alike households, a cap of two visits a day on one day: the bundle of three does not
+    fit, so its households get a second chance one by one and two of them are visited."""
+    campaign.team(dates=(DAY1,), max_visits=2)
+    for k in range(3):
+        campaign.home(f"a{k}", "a")
+    plan = campaign.plan()
+    assert [len(route.visits) for route in plan.routes] == [2]
+    assert len(plan.dropped) == 1
+    assert_feasible(campaign, plan)
+
+
+def test_a_bundle_too_long_for_the_day_is_visited_in_part(campaign: TinyCampaign) -> None:
+    """A 100-minute day fits two 30-minute visits at "a" (10 minutes each way) but not three:
+    the households come one by one, and two are visited."""
+    campaign.team(dates=(DAY1,), hours="09:00-10:40")
+    for k in range(3):
+        campaign.home(f"a{k}", "a")
+    plan = campaign.plan()
+    (route,) = plan.routes
+    assert len(route.visits) == 2 and len(plan.dropped) == 1
+    assert minutes(route.end - route.start) <= 100
+    assert_feasible(campaign, plan)
