@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from planner.allocation import Allocation
 from planner.plan import Plan
-from planner.route.convert import to_plan
 from planner.route.bundle import solve
+from planner.route.convert import to_plan
 from planner.route.errors import RoutingError
 from planner.route.model import build
 from planner.route.partition import Split

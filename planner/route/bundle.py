@@ -10,9 +10,10 @@ of them moves as one: measured on a 500-visit campaign of 50 team-days (`bench/s
 
 Only households that no rule tells apart share a bundle: the same place, the same vehicles able
 to make the visit, no window of their own (the later ones would arrive later in it), the same
-must, penalty, previous team-day and pool. A bundle's service, penalty and demand are its
-members' sums, and `Call.visits` counts them for the daily visit cap. `unbundle` turns the
-search's answer back into one stop per household, back to back in the bundle's time.
+previous team-day and pool. Priorities and must may differ: a bundle's penalty is its members'
+sum, as are its service and demand, and `Call.visits` counts them for the daily visit cap.
+`unbundle` turns the search's answer back into one stop per household, back to back in the
+bundle's time.
 
 A bundle the search leaves out may have had room for some of its households: `solve` then
 gives those households a second chance one by one, on the team-days able to make them.
@@ -33,7 +34,7 @@ MOST = 4
 """Households a bundle holds at most: larger blocks would pack team-days more coarsely (80
 minutes of visits at 20 a household), and four already joins most villages' households."""
 
-SECOND_SHARE = 0.1
+SECOND_SHARE = 0.05
 """Share of the time limit kept for the second chance of a dropped bundle's households."""
 MIN_SECOND_SECONDS = 1.0
 
@@ -165,7 +166,7 @@ def _alike(k: int, call: Call, loose: frozenset[int]) -> tuple[object, ...]:
     """What calls must share to be bundled; a call with a window or in `loose` is alone."""
     if call.window is not None or k in loose:
         return ("alone", k)
-    return (call.place, call.vehicles, call.must, call.penalty, call.previous, call.home)
+    return (call.place, call.vehicles, call.previous, call.home)
 
 
 def _joined(calls: list[Call]) -> Call:

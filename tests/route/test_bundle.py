@@ -4,29 +4,31 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from route.tiny import DAY1, TinyCampaign, assert_feasible, minutes
+from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible, minutes
 
 from planner.route.bundle import MOST, bundle
 from planner.route.model import build
 
 
 def test_alike_households_in_one_village_become_one_stop(campaign: TinyCampaign) -> None:
-    """Three may-visits of one priority in village "a" are one call: their service, penalty and
-    visits added up; the household elsewhere, the one with a window and the one of another
-    priority stay single."""
-    campaign.team()
+    """Three may-visits of two priorities and a must-visit in village "a" are one call: their
+    service, penalty and visits added up; the household elsewhere, the one with a window and
+    the one tied to the second day (other vehicles can make it) stay single."""
+    campaign.team(dates=(DAY1, DAY2))
     for k in range(3):
-        campaign.home(f"a{k}", "a")
+        campaign.home(f"a{k}", "a", priority=1 + k % 2)
+    campaign.home("m", "a", visit="must")
     campaign.home("b0", "b")
     campaign.home("w", "a", window="14:00-15:00")
-    campaign.home("p", "a", priority=3)
+    campaign.home("d", "a", date=DAY2)
     data = build(campaign.allocation())
     bundled = bundle(data)
     ids = [[data.calls[k].household_id for k in members] for members in bundled.members]
-    assert sorted(ids) == sorted([["a0", "a1", "a2"], ["b0"], ["w"], ["p"]])
-    (three,) = [call for call in bundled.data.calls if call.visits == 3]
-    single = data.calls[0]
-    assert (three.service, three.penalty) == (3 * single.service, 3 * single.penalty)
+    assert sorted(ids) == sorted([["a0", "a1", "a2", "m"], ["b0"], ["w"], ["d"]])
+    (four,) = [call for call in bundled.data.calls if call.visits == 4]
+    alike = data.calls[:4]
+    assert four.service == sum(call.service for call in alike)
+    assert four.penalty == sum(call.penalty for call in alike)
 
 
 def test_a_bundle_holds_at_most_most_households(campaign: TinyCampaign) -> None:
