@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
@@ -372,6 +373,32 @@ def _descend(routing: Any, start: Any, parameters: Any) -> tuple[Any, str]:
     return found, _status(routing)
 
 
+def _lunch_start(
+    assignment: Any, interval: Any, data: RoutingData, v: int, stops: Sequence[Stop]
+) -> int:
+    """The start of vehicle `v`'s lunch: the search's own when it fixed one.
+
+    A search started from given routes (`initial`) can end with the break's start still a
+    range (reading it as a value then aborts the process). The break then starts as early in
+    that range as a leg of the route leaves room for it and the drive: from leaving the depot,
+    a household or the last household, to the next arrival or the end of the day.
+    """
+    earliest, latest = assignment.StartMin(interval), assignment.StartMax(interval)
+    if earliest == latest:
+        return int(earliest)
+    vehicle, calls = data.vehicles[v], [data.calls[stop.call] for stop in stops]
+    lunch = vehicle.lunch
+    assert lunch is not None
+    places = [vehicle.depot, *(call.place for call in calls), vehicle.depot]
+    frees = [vehicle.start, *(s.arrival + c.service for s, c in zip(stops, calls, strict=True))]
+    untils = [*(stop.arrival for stop in stops), vehicle.end]
+    for (a, b), free, until in zip(pairwise(places), frees, untils, strict=True):
+        start = max(earliest, free)
+        if start <= latest and start + lunch.minutes + data.travel[a][b] <= until:
+            return int(start)
+    return int(earliest)
+
+
 def _status(routing: Any) -> str:
     return str(routing_enums_pb2.RoutingSearchStatus.Value.Name(routing.status()))
 
@@ -396,10 +423,10 @@ def _read(
             stops.append(Stop(call=call, arrival=assignment.Min(time.CumulVar(index))))
             index = assignment.Value(routing.NextVar(index))
         if stops:
-            lunch = model.lunches.get(v)
-            if lunch is not None:
-                start = assignment.StartValue(lunch)
-                lunch = (start, start + assignment.DurationValue(lunch))
+            interval, lunch = model.lunches.get(v), None
+            if interval is not None:
+                start = _lunch_start(assignment, interval, data, v, stops)
+                lunch = (start, start + assignment.DurationMin(interval))
             tours.append(Tour(vehicle=v, stops=tuple(stops), lunch=lunch))
     dropped = tuple(
         k
