@@ -6,7 +6,7 @@ to the route that makes the others: the village is still on the first route's wa
 household leaves. Local search then stalls with villages split over several team-days. A bundle
 of them moves as one: measured on a 500-visit campaign of 50 team-days (`bench/scale.py
 --compare pyvrp`, 30 s), bundles of at most four cut the road minutes from 1.24× PyVRP's to
-1.05×, and on 200 visits from 1.035× to 1.006×.
+1.03–1.04×, and on 200 visits from 1.04× to 1.01× (bench/README.md).
 
 Only households that no rule tells apart share a bundle: the same place, the same vehicles able
 to make the visit, no window of their own (the later ones would arrive later in it), the same
