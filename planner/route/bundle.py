@@ -72,24 +72,16 @@ def solve(
     it is kept for the second chance, used only when a bundle was left out.
     """
     bundled = bundle(data)
-    if len(bundled.members) == len(data.calls):
-        return decompose.solve(
-            data,
-            time_limit=time_limit,
-            solution_limit=solution_limit,
-            progress=progress,
-            workers=workers,
-            split=split,
-        )
+    joined = len(bundled.members) < len(data.calls)
     deadline = time.monotonic() + time_limit
-    if progress is not None:
+    if joined and progress is not None:
         progress(
             f"route: {len(data.calls)} visits as {len(bundled.members)} stops "
             f"(households alike in one village visited together)"
         )
     found = decompose.solve(
         bundled.data,
-        time_limit=(1 - SECOND_SHARE) * time_limit,
+        time_limit=(1 - SECOND_SHARE) * time_limit if joined else time_limit,
         solution_limit=solution_limit,
         progress=progress,
         workers=workers,
