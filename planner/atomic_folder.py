@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["TEMP_PREFIX", "OutputExistsError", "write_folder"]
+__all__ = ["TEMP_PREFIX", "OutputExistsError", "refuse_existing", "write_folder"]
 
 TEMP_PREFIX = ".songnuan-"
 
@@ -26,6 +26,15 @@ class OutputExistsError(FileExistsError):
         self.out = out
 
 
+def refuse_existing(out: Path, force: bool) -> None:
+    """Raise `OutputExistsError` when `out` exists and `force` is false.
+
+    Commands call it before they plan, so that a run of minutes does not end in this error.
+    """
+    if out.exists() and not force:
+        raise OutputExistsError(out)
+
+
 def write_folder(out: Path, fill: Callable[[Path], None], *, force: bool = False) -> list[Path]:
     """Let `fill` write into a temporary folder beside `out`, then rename it to `out`.
 
@@ -34,8 +43,7 @@ def write_folder(out: Path, fill: Callable[[Path], None], *, force: bool = False
     stays as it was and no temporary folder is left behind.
     """
     out = Path(out)
-    if out.exists() and not force:
-        raise OutputExistsError(out)
+    refuse_existing(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=TEMP_PREFIX))
     _as_a_plain_folder(staging)

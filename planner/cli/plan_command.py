@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from planner.atomic_folder import refuse_existing
 from planner.cli.printing import print_findings, print_summary
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
@@ -18,7 +19,7 @@ from planner.cli.terminal import (
     time_limit_option,
     user_errors,
 )
-from planner.export import OutputExistsError, export
+from planner.export import export
 from planner.export.calendar_state import read_published
 from planner.export.plan_json import FILENAME as PLAN_FILE
 from planner.load import load_scenario
@@ -66,8 +67,7 @@ def plan(
 ) -> None:
     """Plan a scenario and write calendars, workbook, notice, report and plan.json into OUT."""
     with user_errors():
-        if out.exists() and not force:
-            raise OutputExistsError(out)
+        refuse_existing(out, force)
         loaded = load_scenario(scenario)
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)

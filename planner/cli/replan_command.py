@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from planner.atomic_folder import refuse_existing
 from planner.cli.printing import print_summary
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
@@ -19,7 +20,7 @@ from planner.cli.terminal import (
     time_limit_option,
     user_errors,
 )
-from planner.export import OutputExistsError, export
+from planner.export import export
 from planner.load import load_added_households, load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
@@ -85,8 +86,7 @@ def replan(
 ) -> None:
     """Re-plan after visits were made, days were cancelled or households were added."""
     with user_errors():
-        if out.exists() and not force:
-            raise OutputExistsError(out)
+        refuse_existing(out, force)
         loaded = load_scenario(scenario)
         before = read_previous(previous, loaded.campaign)
         if add is not None:

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from planner.atomic_folder import refuse_existing
 from planner.cli.terminal import (
     console,
     disable_option,
@@ -20,7 +21,6 @@ from planner.cli.terminal import (
     time_limit_option,
     user_errors,
 )
-from planner.export import OutputExistsError
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.whatif.compare import Table as Comparison
@@ -82,8 +82,7 @@ def whatif(
 ) -> None:
     """Plan SCENARIO for every combination of the --vary values and compare the variants."""
     with user_errors():
-        if out.exists() and not force:
-            raise OutputExistsError(out)
+        refuse_existing(out, force)
         parsed = [parse_vary(text) for text in varies]
         loaded = load_scenario(scenario)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
