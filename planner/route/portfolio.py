@@ -5,15 +5,22 @@ a second process helps only by searching differently: each `[[search]]` entry is
 configuration. Solver objects do not pickle, so each process rebuilds the OR-Tools model from
 the plain `RoutingData` and sends back a plain `Solution`. The first search runs in the calling
 process, so it alone reports progress; all searches share one deadline.
+
+OR-Tools holds the interpreter lock for the whole search, and the pool hands work to its
+processes from threads of the calling process: a search started here at once can keep the
+others from ever receiving theirs until it ends (they then get 0.001 s and find nothing). So
+the calling process waits until every other search has said it started.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing.synchronize import Semaphore
 
 from planner.route import search
 from planner.route.errors import RoutingError
@@ -41,10 +48,14 @@ def solve(
     deadline = time.time() + time_limit
     if len(chosen) == 1:
         return _until(deadline, data, chosen[0], solution_limit, progress)
-    with ProcessPoolExecutor(max_workers=len(chosen) - 1) as pool:
+    started = multiprocessing.Semaphore(0)
+    with ProcessPoolExecutor(
+        max_workers=len(chosen) - 1, initializer=_announce_to, initargs=(started,)
+    ) as pool:
         others = [
             pool.submit(_until, deadline, data, strategy, solution_limit) for strategy in chosen[1:]
         ]
+        _await_start(started, others, deadline)
         here = _attempt(lambda: _until(deadline, data, chosen[0], solution_limit, progress))
         results = [here, *(_attempt(future.result) for future in others)]
     found = [result for result in results if isinstance(result, Solution)]
@@ -52,6 +63,25 @@ def solve(
         raise next(result for result in results if isinstance(result, RoutingError))
     best = min(found, key=lambda solution: solution.objective)
     return replace(best, settled=any(solution.settled for solution in found))
+
+
+_started: Semaphore | None = None
+"""In a pool process: released as each search starts (see the module's docstring). A semaphore,
+not a queue: a queue's feeder thread would wait for the lock the search holds."""
+
+
+def _announce_to(started: Semaphore) -> None:
+    """Pool initializer: keep the semaphore, which multiprocessing passes only by inheritance."""
+    global _started
+    _started = started
+
+
+def _await_start(started: Semaphore, others: list[Future[Solution]], deadline: float) -> None:
+    """Wait, without the interpreter lock, until each other search started, failed or timed out."""
+    waiting = len(others)
+    while waiting and time.time() < deadline and not all(future.done() for future in others):
+        if started.acquire(timeout=0.05):
+            waiting -= 1
 
 
 def _until(
@@ -62,6 +92,8 @@ def _until(
     progress: Progress | None = None,
 ) -> Solution:
     """One search with whatever time is left before the shared deadline (process start-up)."""
+    if _started is not None:
+        _started.release()
     left = max(0.001, deadline - time.time())
     return search.solve(
         data, time_limit=left, solution_limit=solution_limit, progress=progress, strategy=strategy

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+
+import pytest
 from route.test_route_vrptw import instance
 
 from planner.route import portfolio, search
@@ -30,3 +34,33 @@ def test_portfolio_keeps_the_cheapest_plan() -> None:
     together = portfolio.solve(data, time_limit=2, solution_limit=50, workers=len(alone))
     assert together.objective == min(solution.objective for solution in alone)
     assert together.tours in [solution.tours for solution in alone]
+
+
+def test_every_search_gets_the_time_limit_even_while_the_first_holds_the_interpreter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without a solution limit the first search never lets go of the interpreter lock; the
+    others must still have received their work and found a plan, not 0.001 s at the end."""
+    rng = random.Random(3)
+    customers = 60
+    spread = {
+        "vehicles": 12,
+        "capacity": 200,
+        "service_time": 10,
+        "node_coord": [(50, 50)]
+        + [(rng.randint(0, 100), rng.randint(0, 100)) for _ in range(customers)],
+        "demand": [0] + [rng.randint(5, 20) for _ in range(customers)],
+        "time_window": [(0, 1000)] + [(0, 1000)] * customers,
+    }
+    answers: list[object] = []
+    keep_every_answer = portfolio._attempt
+
+    def recording(run: Callable[[], search.Solution]) -> object:
+        answer = keep_every_answer(run)
+        answers.append(answer)
+        return answer
+
+    monkeypatch.setattr(portfolio, "_attempt", recording)
+    portfolio.solve(routing_data(spread), time_limit=2, workers=2)
+    assert len(answers) == 2
+    assert all(isinstance(answer, search.Solution) for answer in answers), answers
