@@ -53,10 +53,10 @@ def test_every_search_gets_the_time_limit_even_while_the_first_holds_the_interpr
         "time_window": [(0, 1000)] + [(0, 1000)] * customers,
     }
     answers: list[object] = []
-    keep_every_answer = portfolio._attempt
+    attempt_unrecorded = portfolio._attempt
 
     def recording(run: Callable[[], search.Solution]) -> object:
-        answer = keep_every_answer(run)
+        answer = attempt_unrecorded(run)
         answers.append(answer)
         return answer
 
