@@ -26,7 +26,7 @@ from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
 from planner.replan.changes import FILENAME as CHANGES_FILE
 from planner.replan.changes import Change, changes_writer
-from planner.replan.done import replanning_day
+from planner.replan.done import read_progress
 from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
@@ -93,19 +93,30 @@ def replan(
             added = load_added_households(add, loaded)
             loaded = loaded.model_copy(update={"households": loaded.households + added})
         planned = {household: route.date for household, (route, _) in before.slots().items()}
-        day = replanning_day(done, planned, today.date() if today else None)
+        progress_so_far = read_progress(done, planned, today.date() if today else None)
+        day = progress_so_far.today
         off = read_unavailable(unavailable, loaded, day)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with progress() as show:
             result = replan_scenario(
-                loaded, pm, before, day, off, time_limit=time_limit, progress=show
+                loaded,
+                pm,
+                before,
+                day,
+                off,
+                done=progress_so_far.done,
+                time_limit=time_limit,
+                progress=show,
             )
             show("export: writing files")
             also = [changes_writer(result.changes)]
             written = export(result.plan, out, pm, force=force, also=also)
     summary = summarise(result.plan)
     print_summary(summary)
-    out_console.print(f"kept as planned: every team-day up to {day}")
+    out_console.print(f"kept as planned: every team-day up to {day}", markup=False)
+    if result.missed:
+        missed = f"visits of earlier days missing from {done}, planned again: {len(result.missed)}"
+        out_console.print(missed, markup=False)
     _print_changes(result.changes)
     out_console.print(f"Wrote {len(written)} files to {out} (changes in {CHANGES_FILE})")
     if summary.must_visits_dropped:

@@ -2,7 +2,8 @@
 
 Office staff must phone every household whose visit moved or was cancelled, and tell leaders of
 new visits, so the list is printed and written as changes.csv (UTF-8 with BOM, for Excel).
-A visit counts as moved when its team, day or arrival time changed.
+A visit counts as moved when its team, day or arrival time changed; one that was missed on an
+earlier day (not in done.csv) and now has a later one counts as moved too, and says so.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ FILENAME = "changes.csv"
 Kind = Literal["moved", "added", "cancelled"]
 KIND_ZH: dict[Kind, str] = {"moved": "调整", "added": "新增", "cancelled": "取消"}
 NO_LONGER = "不再安排走访"
+MISSED = "未走访"
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,14 @@ class Change:
     reason: str = ""
 
 
-def changes(previous: Previous, plan: Plan, unavailable: Set[TeamDay]) -> tuple[Change, ...]:
+def changes(
+    previous: Previous, plan: Plan, unavailable: Set[TeamDay], missed: Set[str]
+) -> tuple[Change, ...]:
     """Every visit that moved, was added or was cancelled, in the order of the households table.
 
     A cancelled visit says why (the routing's or the allocation's reason); a visit moved or
-    cancelled because its team-day became unavailable says that first.
+    cancelled because its team-day became unavailable, or because it was `missed` on its day,
+    says that first.
     """
     before = {h: _slot(route, visit) for h, (route, visit) in previous.slots().items()}
     after = {v.household_id: _slot(route, v) for route in plan.routes for v in route.visits}
@@ -69,6 +74,8 @@ def changes(previous: Previous, plan: Plan, unavailable: Set[TeamDay]) -> tuple[
             continue
         gone = old is not None and (old.team_id, old.date) in unavailable
         why = f"{old.team_id} {old.date} 不能出行" if gone and old else ""
+        if household in missed and old is not None:
+            why = f"{old.date} {MISSED}"
         if new is None:
             why = "；".join(filter(None, [why, reasons.get(household, NO_LONGER)]))
         kind: Kind = "added" if old is None else "cancelled" if new is None else "moved"

@@ -4,13 +4,16 @@ Re-planning must never move a visit that was made or a team that is already out,
 decide which days those are the same way on every run, so "now" is a date, not the clock:
 `--today`, else the latest day done.csv shows a visit done (its own date, or the day the visit
 was planned on), else the real date in Asia/Shanghai. Every team-day up to and including that
-date is kept as it was planned.
+date is kept as it was planned — except, when done.csv is given, the visits of the days before
+it that done.csv does not list: nobody was home, or the team did not get there, so they need a
+later day (see `planner.replan.days`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from planner.load import load_table
@@ -32,17 +35,27 @@ class DoneVisit(Frozen):
     date: dt.date | None = None
 
 
-def replanning_day(
+@dataclass(frozen=True)
+class Progress:
+    """How far the campaign has got: the day of re-planning and the households visited."""
+
+    today: dt.date
+    done: frozenset[str] | None
+    """The households done.csv lists; None without done.csv, when every visit of the days up to
+    `today` counts as made, for nothing says otherwise."""
+
+
+def read_progress(
     path: Path | None, planned: Mapping[str, dt.date], today: dt.date | None
-) -> dt.date:
-    """The day of re-planning, checked against done.csv (when given) and the previous plan.
+) -> Progress:
+    """The day of re-planning and the visits made, checked against the previous plan.
 
     `planned` is each visited household's day in the previous plan. A done household that plan
     did not visit, or a visit done (or planned) after an explicit `today`, is a problem at its
     `file:row:column`; all are raised together as one `ScenarioError`.
     """
     if path is None:
-        return today or dt.datetime.now(TZ).date()
+        return Progress(today or dt.datetime.now(TZ).date(), None)
     table, rows, problems = load_table(path, DONE_COLUMNS, DoneVisit)
     days = []
     for number, visit in rows:
@@ -60,4 +73,5 @@ def replanning_day(
         days.append(latest)
     if problems:
         raise ScenarioError(problems)
-    return today or max(days, default=dt.datetime.now(TZ).date())
+    day = today or max(days, default=dt.datetime.now(TZ).date())
+    return Progress(day, frozenset(visit.household_id for _, visit in rows))

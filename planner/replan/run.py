@@ -17,7 +17,7 @@ import pluggy
 from planner.allocate import allocate
 from planner.plan import Plan
 from planner.replan.changes import Change, changes
-from planner.replan.days import kept_routes, open_days
+from planner.replan.days import kept_routes, missed_visits, open_days
 from planner.replan.money import keep_grants
 from planner.replan.previous import Previous
 from planner.replan.reroute import reroute
@@ -28,10 +28,12 @@ from planner.scenario import Scenario
 
 @dataclass(frozen=True)
 class Replanned:
-    """The new plan, ready to export, and what changed against the previous one."""
+    """The new plan, ready to export, what changed against the previous one, and the visits of
+    earlier days that were missed (not in done.csv) and so re-planned."""
 
     plan: Plan
     changes: tuple[Change, ...]
+    missed: frozenset[str]
 
 
 def replan(
@@ -41,18 +43,22 @@ def replan(
     today: dt.date,
     unavailable: Set[TeamDay],
     *,
+    done: Set[str] | None = None,
     time_limit: float,
     solution_limit: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Replanned:
     """Keep the days up to `today`, keep every grant, re-plan the rest with few changes.
 
-    `scenario` already holds any added households. With `solution_limit` the route search stops
-    after that many solutions, so the same inputs give the same plan (see `planner.route`).
+    `scenario` already holds any added households. `done` is the households done.csv lists, if
+    it was given: a visit of a day before `today` that is not among them is re-planned. With
+    `solution_limit` the route search stops after that many solutions, so the same inputs give
+    the same plan (see `planner.route`).
     """
     cases = keep_grants(apply_rules(scenario, pm), previous.grants)
     allocation = allocate(cases, progress=progress)
-    kept = kept_routes(previous.routes, today)
+    missed = missed_visits(previous.routes, today, done)
+    kept = kept_routes(previous.routes, today, missed)
     if progress is not None:
         progress(f"replan: {len(kept)} team-days kept as planned, the rest re-routed")
     plan = reroute(
@@ -64,4 +70,5 @@ def replan(
         solution_limit=solution_limit,
     )
     plan = plan.model_copy(update={"published": previous.published})
-    return Replanned(plan=plan, changes=changes(previous, plan, unavailable))
+    found = changes(previous, plan, unavailable, missed)
+    return Replanned(plan=plan, changes=found, missed=missed)

@@ -9,6 +9,7 @@ from typing import Any
 from click.testing import CliRunner, Result
 
 from planner.cli import main
+from planner.cli.terminal import EXIT_MUST_VISIT_DROPPED
 from planner.load import load_scenario
 from tests.replan.conftest import TINY, plan_json, slots
 
@@ -82,6 +83,38 @@ def test_done_visits_keep_their_time_and_calendar_events(first: Path, tmp_path: 
     assert on_the_day
     for key in on_the_day:
         assert after_events[key] == before_events[key]
+
+
+def test_a_visit_missing_from_done_is_reported_and_its_event_cancelled(
+    first: Path, tmp_path: Path
+) -> None:
+    """done.csv lists the first day's visits but one; on the second (last) day that one has no
+    day left: it is printed and written as cancelled because it was missed, and its calendar
+    event is published as cancelled under its UID."""
+    previous = slots(first)
+    one, two = sorted({date for _, date, _ in previous.values()})[:2]
+    missed, *made = [h for h, slot in previous.items() if slot[1] == one]
+    done = tmp_path / "done.csv"
+    done.write_text("编号,走访日期\n" + "".join(f"{h},{one}\n" for h in made), encoding="gbk")
+    out = tmp_path / "out"
+    result = replan(first, out, "--done", str(done), "--today", two)
+    (dropped,) = plan_json(out / "plan.json")["dropped"]
+    assert dropped["household_id"] == missed
+    assert result.exit_code == (EXIT_MUST_VISIT_DROPPED if dropped["must"] else 0), result.output
+    assert "visits of earlier days missing from" in result.output
+    assert "planned again: 1\n" in result.output
+    rows = (out / "changes.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].startswith(f"取消,{missed},")
+    assert f",{one} 未走访；" in rows[1]
+    before, after = events(first), events(out / "plan.json")
+    cancelled = [e for e in after.values() if e["status"] == "CANCELLED"]
+    name = next(h.name for h in load_scenario(TINY).households if h.id == missed)
+    assert any(name in e["summary"] for e in cancelled)
+    assert all(e["start"][:10] == one for e in cancelled)
+    way_back = [
+        key for key, e in before.items() if e["summary"].startswith("返程") and one in e["start"]
+    ]
+    assert way_back and all(after[key] == before[key] for key in way_back)
 
 
 def test_bad_done_file_exits_2_and_writes_nothing(first: Path, tmp_path: Path) -> None:

@@ -23,11 +23,14 @@ def run(
     unavailable: set[tuple[str, dt.date]],
     today: dt.date = BEFORE_CAMPAIGN,
     scenario: Scenario | None = None,
+    done: set[str] | None = None,
 ) -> Replanned:
     loaded = scenario or load_scenario(TINY)
     pm = make_plugin_manager(loaded.campaign.plugins)
     previous = read_previous(first, loaded.campaign)
-    return replan(loaded, pm, previous, today, unavailable, time_limit=10, solution_limit=100)
+    return replan(
+        loaded, pm, previous, today, unavailable, done=done, time_limit=10, solution_limit=100
+    )
 
 
 def where(result: Replanned) -> dict[str, tuple[str, str, str]]:
@@ -78,6 +81,65 @@ def test_days_up_to_today_are_kept_even_when_others_close(first: Path) -> None:
     after = where(result)
     kept = {h: slot for h, slot in previous.items() if slot[1] == first_day}
     assert kept and all(after[h] == slot for h, slot in kept.items())
+
+
+def with_a_third_day() -> Scenario:
+    """The tiny scenario with one more day (2月3日, like the first) for every team."""
+    loaded = load_scenario(TINY)
+    extra = dt.date(2027, 2, 3)
+    teams = tuple(
+        team.model_copy(
+            update={"days": (*team.days, team.days[0].model_copy(update={"date": extra}))}
+        )
+        for team in loaded.teams
+    )
+    return loaded.model_copy(update={"teams": teams})
+
+
+def first_day_and_second(first: Path) -> tuple[str, str, list[str]]:
+    """The first two campaign days of the first plan and the households visited on the first."""
+    previous = slots(first)
+    one, two = sorted({date for _, date, _ in previous.values()})[:2]
+    return one, two, [h for h, slot in previous.items() if slot[1] == one]
+
+
+def test_a_visit_missing_from_done_is_planned_again_after_today(first: Path) -> None:
+    """On the second campaign day, done lists the first day's visits but one: that one leaves
+    its day for a later one, says it was missed, and keeps its grant; the rest of the first day
+    and all of the second stay as planned."""
+    one, two, visited = first_day_and_second(first)
+    missed, *made = visited
+    today = dt.date.fromisoformat(two)
+    result = run(first, set(), today=today, scenario=with_a_third_day(), done=set(made))
+    assert result.missed == {missed}
+    after = where(result)
+    assert after[missed][1] == "2027-02-03"
+    previous = slots(first)
+    assert all(after[h] == slot for h, slot in previous.items() if h != missed)
+    (change,) = result.changes
+    assert (change.household_id, change.kind, change.reason) == (missed, "moved", f"{one} 未走访")
+    assert change.before is not None and change.before.date.isoformat() == one
+    assert result.plan.allocation.grant_for(missed) is not None
+
+
+def test_a_missed_visit_with_no_day_left_is_cancelled_and_says_why(first: Path) -> None:
+    one, two, visited = first_day_and_second(first)
+    missed, *made = visited
+    result = run(first, set(), today=dt.date.fromisoformat(two), done=set(made))
+    assert missed not in where(result)
+    (change,) = result.changes
+    assert (change.household_id, change.kind) == (missed, "cancelled")
+    assert change.reason.startswith(f"{one} 未走访；")
+    assert missed in {dropped.household_id for dropped in result.plan.dropped}
+
+
+def test_without_done_every_visit_before_today_counts_as_made(first: Path) -> None:
+    previous = slots(first)
+    today = dt.date.fromisoformat(sorted({date for _, date, _ in previous.values()})[1])
+    result = run(first, set(), today=today)
+    assert result.missed == frozenset()
+    after = where(result)
+    assert all(after[h] == slot for h, slot in previous.items() if slot[1] <= today.isoformat())
 
 
 def test_promised_grants_are_kept_when_money_is_short(first: Path) -> None:
