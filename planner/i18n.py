@@ -42,7 +42,8 @@ class Catalogue:
     """Finished Chinese texts → English, by the Chinese templates of registered phrases.
 
     The phrase with the most fixed text is tried first, so a specific reason wins over a general
-    pattern such as the list `{first}、{rest}`.
+    pattern such as the list `{first}、{rest}`; among phrases with as much, the one registered
+    first.
     """
 
     def __init__(self, phrases: Iterable[Phrase] = ()) -> None:

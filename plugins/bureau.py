@@ -59,6 +59,26 @@ def options(scenario: Scenario) -> BureauOptions:
     return plugin_options(scenario, NAME, BureauOptions)
 
 
+TRANSLATIONS = {
+    "低保员工": "employee on the minimum living allowance",
+    "享受低保的员工": "employees receiving the minimum living allowance",
+    "困难员工": "employee in hardship",
+    "生活困难员工": "employees living in hardship",
+    "大病员工家庭": "family of an employee with a serious illness",
+    "患大病员工家庭": "families of employees with a serious illness",
+    "意外伤害员工家庭": "family of an employee hurt in an accident",
+    "遭受意外伤害和灾害员工家庭": "families of employees hurt in accidents or disasters",
+    "登门入户，把慰问金送到家中": "a home visit: the grant is handed over at the door",
+}
+"""English for the bureau's categories and reasons (`songnuan explain --lang en`)."""
+
+
+@hookimpl
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    for chinese, english in TRANSLATIONS.items():
+        register(chinese, english)
+
+
 @hookimpl
 def songnuan_rule_options() -> type[BureauOptions]:
     return BureauOptions

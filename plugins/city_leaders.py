@@ -16,6 +16,7 @@ household a provincial leader visits has `省领导` in `慰问层级`. Options 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from pydantic import Field
 
@@ -55,6 +56,21 @@ def options(scenario: Scenario) -> CityLeaderOptions:
 def nominated(household: Household, settings: CityLeaderOptions) -> bool:
     """A county nominated the household: its nomination date is filled in."""
     return bool(household.extra.get(settings.nomination_column, "").strip())
+
+
+TRANSLATIONS = {
+    "省领导走访慰问": "visited by a provincial leader",
+    "县区推荐的特困企业职工，市领导走访慰问": (
+        "worker of a struggling enterprise nominated by the county, visited by a city leader"
+    ),
+}
+"""English for this plugin's reasons (`songnuan explain --lang en`)."""
+
+
+@hookimpl
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    for chinese, english in TRANSLATIONS.items():
+        register(chinese, english)
 
 
 @hookimpl

@@ -94,6 +94,56 @@ VISITS: dict[str, VisitWish] = {RETIREES: "no", POVERTY_PAIRS: "must"}
 """Retirees meet at the group dinner; every poverty-alleviation household is visited."""
 
 
+TRANSLATIONS = {
+    "困难教职工": "staff member in hardship",
+    "生活困难的教职工": "staff members living in hardship",
+    "困难学生": "student in hardship",
+    "家庭经济困难且品学兼优的学生": "students of families in financial hardship, with good grades",
+    "困难党员": "Party member in hardship",
+    "所属困难党员": "the branch's Party members in hardship",
+    "老同志": "senior colleague",
+    "建院元老、离休干部、退休省管干部、老模范": (
+        "founders of the college, veteran retired cadres, retired provincial cadres and former "
+        "model workers"
+    ),
+    "特级教师": "special-grade teacher",
+    "退役军人及军烈属": "veteran or soldier's or martyr's family",
+    "退伍、复员、转业军人，军属、烈属": (
+        "discharged, demobilised and transferred soldiers; families of soldiers and martyrs"
+    ),
+    RETIREES: "retiree",
+    "全体离退休人员春节慰问金": "the Spring Festival grant for every retiree",
+    "寒假留校学生": "student on campus over the winter break",
+    "留学生": "international student",
+    "留学生春节集体慰问": "international students, greeted together at Spring Festival",
+    "驻地部队": "local garrison",
+    "驻地部队官兵": "officers and soldiers of the local garrison",
+    POVERTY_PAIRS: "poverty-alleviation partner household",
+    "精准扶贫帮扶户，校领导入户走访": (
+        "poverty-alleviation partner household, visited at home by a school leader"
+    ),
+    "坚守岗位后勤人员": "logistics staff on duty",
+    "春节期间坚守一线的后勤人员": "logistics staff on duty over the Spring Festival",
+    "坚守岗位安保人员": "security staff on duty",
+    "春节期间坚守一线的安保人员": "security staff on duty over the Spring Festival",
+    "校工会": "staff union",
+    "学工处": "student affairs office",
+    "分党委": "Party branch committee",
+    "离退休工作处": "retirees' office",
+    "人事处": "personnel office",
+    "国际教育学院": "school of international education",
+    "武装部": "armed forces office",
+    "党政办": "president's office",
+    "后勤处": "logistics office",
+    "保卫处": "security office",
+    "负责单位：{office}": "responsible office: {office}",
+    "春节团拜会集体慰问，不入户": (
+        "greeted together at the Spring Festival gathering; no home visit"
+    ),
+}
+"""English for the school's categories, offices and reasons (`songnuan explain --lang en`)."""
+
+
 def office(category: str, scenario: Scenario) -> str:
     """The office responsible for a category, the scenario's choice first."""
     settings = plugin_options(scenario, NAME, SchoolOptions)
@@ -103,6 +153,12 @@ def office(category: str, scenario: Scenario) -> str:
 @hookimpl
 def songnuan_rule_options() -> type[SchoolOptions]:
     return SchoolOptions
+
+
+@hookimpl
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    for chinese, english in TRANSLATIONS.items():
+        register(chinese, english)
 
 
 @hookimpl

@@ -76,6 +76,41 @@ def options(scenario: Scenario) -> TownOptions:
     return plugin_options(scenario, NAME, TownOptions)
 
 
+TRANSLATIONS = {
+    "受灾特困户": "household in extreme hardship after a disaster",
+    "五保户": "five-guarantees household",
+    "农村五保供养对象": "rural resident under the five guarantees",
+    "低保户": "minimum-living-allowance household",
+    "城乡低保户": "urban or rural minimum-living-allowance household",
+    "下岗职工": "laid-off worker",
+    "重点优抚对象": "priority entitled family (veterans and martyrs)",
+    "计生贫困户": "family-planning household in poverty",
+    "计划生育贫困家庭": "family-planning family in poverty",
+    "困难党员": "Party member in hardship",
+    "高龄老人": "very old person",
+    "孤儿": "orphan",
+    "残疾人": "person with disabilities",
+    "困难残疾人": "person with disabilities in hardship",
+    "驻地部队": "local garrison",
+    "离退休老干部": "retired veteran cadre",
+    "各界代表人士": "representative of the community",
+    PAIRED: "household paired with a county leader",
+    "县级领导交友帮扶对象": "household paired with a county leader for help",
+    "非村组": "not a village",
+    "偏远村组：近{years}年走访过{count}次": (
+        "remote village: visited {count} time(s) in the last {years} years"
+    ),
+    "县级领导带队上门走访": "home visit led by a county leader",
+}
+"""English for the town's categories and reasons (`songnuan explain --lang en`)."""
+
+
+@hookimpl
+def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
+    for chinese, english in TRANSLATIONS.items():
+        register(chinese, english)
+
+
 @hookimpl
 def songnuan_rule_options() -> type[TownOptions]:
     return TownOptions

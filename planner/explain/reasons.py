@@ -75,9 +75,11 @@ CORE = (
     # dates and lists
     Phrase("{month}月{day}日", "{month}/{day}"),
     Phrase("{month}月{day}日 {times}", "{month}/{day} {times}"),
-    Phrase("{first}、{rest}", "{first}, {rest}"),
+    # Loosest first, for these tie on fixed text and the first that matches wins: clauses
+    # (；) hold labelled texts (：), which hold lists (、).
     Phrase("{first}；{rest}", "{first}; {rest}"),
     Phrase("{label}：{text}", "{label}: {text}"),
+    Phrase("{first}、{rest}", "{first}, {rest}"),
 )
 """The core's phrases; each Chinese template is the one its stage formats."""
 

@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import get_args
 
 import pytest
 
-from builders import household
+from builders import REPO, household
 from planner import hookimpl
 from planner.cases import Case
 from planner.explain.reasons import reason_catalogue
+from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import PluginError
 from planner.route.explain import Binding, unservable_reason
+from planner.rules import apply_rules
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -70,3 +73,26 @@ def test_a_bad_registration_names_the_plugin() -> None:
         reason_catalogue(pm)
     assert caught.value.plugin == "broken"
     assert caught.value.hook == "songnuan_register_translations"
+
+
+SHIPPED = sorted(path.parent for path in REPO.glob("scenarios/*/scenario.yaml"))
+
+TYPED_BY_THE_OFFICE = re.compile(r"\(\w+: 是\)")
+"""A column and the value the office types in it (union's verification hint): stays Chinese."""
+
+
+@pytest.mark.parametrize("folder", SHIPPED, ids=lambda path: path.name)
+def test_every_reason_of_a_shipped_scenario_has_english(folder: Path) -> None:
+    """Each rule reason of every shipped scenario — its plugins' categories and phrases included —
+    reads as English, so `explain --lang en` is English whichever plugin a unit uses."""
+    scenario = load_scenario(folder)
+    pm = make_plugin_manager(scenario.campaign.plugins)
+    catalogue = reason_catalogue(pm)
+    reasons = {reason for case in apply_rules(scenario, pm).cases for reason in case.reasons}
+    assert reasons
+    chinese = [
+        english
+        for reason in sorted(reasons)
+        if CJK.search(TYPED_BY_THE_OFFICE.sub("", english := catalogue.translate(reason, "en")))
+    ]
+    assert chinese == []
