@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import coo_array
+from scipy.sparse import coo_array, csr_array
 from scipy.sparse.csgraph import dijkstra
 
 from planner.scenario import Road, Scenario
@@ -65,21 +65,51 @@ class RoadNetwork:
             raise NetworkError(f"place {place!r} is not in the road network")
         return self._index[place]
 
-    def _solve(self, sources: set[int]) -> None:
-        """Shortest paths from each of `sources` to every place, in one compiled call.
+    def paths(self, legs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+        """The places a driver passes on each leg's fastest way, both ends included.
+
+        For drawing tours along the roads: one compiled call finds the ways from every distinct
+        start at once. A leg with no road between its ends raises `NetworkError`.
+        """
+        legs = list(dict.fromkeys(legs))
+        starts = sorted({self._node(a) for a, _ in legs})
+        if not starts:
+            return {}
+        _, before = dijkstra(
+            self._graph(), directed=False, indices=starts, return_predecessors=True
+        )
+        row_of = {node: np.atleast_2d(before)[i] for i, node in enumerate(starts)}
+        names = list(self._index)
+        found = {}
+        for a, b in legs:
+            source, node = self._node(a), self._node(b)
+            way = [node]
+            while node != source:
+                node = int(row_of[source][node])
+                if node < 0:
+                    raise NetworkError(f"no road leads from place {a!r} to place {b!r}")
+                way.append(node)
+            found[a, b] = tuple(names[n] for n in reversed(way))
+        return found
+
+    def _graph(self) -> csr_array:
+        """The roads as a sparse matrix of minutes.
 
         A zero-minute road is kept as a tiny weight: a sparse graph cannot hold an explicit
         zero, and the rounding of the sums takes the tiny weights away again.
         """
-        if not sources:
-            return
         pairs = list(self._roads)
         weights = [self._roads[pair] or 1e-9 for pair in pairs]
         size = len(self._index)
         rows, cols = [a for a, _ in pairs], [b for _, b in pairs]
-        graph = coo_array((weights, (rows, cols)), shape=(size, size)).tocsr()
+        return coo_array((weights, (rows, cols)), shape=(size, size)).tocsr()
+
+    def _solve(self, sources: set[int]) -> None:
+        """Shortest paths from each of `sources` to every place, in one compiled call."""
+        if not sources:
+            return
         order = sorted(sources)
-        lengths = dijkstra(graph, directed=False, indices=order)
+        lengths = dijkstra(self._graph(), directed=False, indices=order)
         for node, row in zip(order, np.atleast_2d(lengths), strict=True):
             self._rows[node] = np.round(row)
 

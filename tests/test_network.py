@@ -62,3 +62,18 @@ def test_travel_minutes_reads_the_scenario_roads() -> None:
         [20, 0, 25],
         [45, 25, 0],
     ]
+
+
+def test_paths_name_the_places_passed_on_the_fastest_way() -> None:
+    """hq→c is drawn through a and b (10+10+5), not along the slower direct road to b."""
+    ways = network().paths([("hq", "c"), ("c", "hq"), ("a", "a")])
+    assert ways == {
+        ("hq", "c"): ("hq", "a", "b", "c"),
+        ("c", "hq"): ("c", "b", "a", "hq"),
+        ("a", "a"): ("a",),
+    }
+
+
+def test_a_path_to_an_unreachable_place_raises_naming_both_places() -> None:
+    with pytest.raises(NetworkError, match=r"'hq'.*'island'"):
+        network().paths([("hq", "island")])

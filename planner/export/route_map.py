@@ -1,15 +1,19 @@
 """The report's route map: places at their coordinates, roads, and each team-day's tour (SVG).
 
 Drawn from the places table alone (north up, same scale on both axes), so it works offline and
-for any coordinates an office has, map tiles or not. Tours are straight lines between stops in
+for any coordinates an office has, map tiles or not. Tours follow the roads a driver takes
+(the fastest way of each leg over the road network, as the routing stage counted it), in
 visiting order, depot to depot, in the team's colour; hovering names the team, day and stops.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from planner.export.formats import month_day
 from planner.export.lookup import PlanIndex
 from planner.export.svg import svg, tag, text, title
+from planner.network import RoadNetwork
 from planner.scenario import Place
 
 WIDTH, HEIGHT, PAD = 1000.0, 700.0, 40.0
@@ -38,9 +42,16 @@ def route_map_svg(index: PlanIndex, colours: dict[str, str]) -> str:
             (x1, y1), (x2, y2) = point(index.places[road.a]), point(index.places[road.b])
             parts.append(tag("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke="#d5d5d0", stroke_width=1))
     visited: dict[str, str] = {}
-    for route in sorted(index.plan.routes, key=lambda r: (r.team_id, r.start)):
-        stops = [route.depot, *(visit.place for visit in route.visits), route.depot]
-        known = [index.places[stop] for stop in stops if stop in index.places]
+    tours = [
+        (route, [route.depot, *(visit.place for visit in route.visits), route.depot])
+        for route in sorted(index.plan.routes, key=lambda r: (r.team_id, r.start))
+    ]
+    ways = RoadNetwork.of(index.scenario).paths(
+        leg for _, stops in tours for leg in pairwise(stops)
+    )
+    for route, stops in tours:
+        driven = [stops[0], *(place for leg in pairwise(stops) for place in ways[leg][1:])]
+        known = [index.places[place] for place in driven if place in index.places]
         colour = colours[route.team_id]
         for stop in stops[1:-1]:
             visited.setdefault(stop, colour)

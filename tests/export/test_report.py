@@ -76,6 +76,16 @@ def test_route_map_draws_each_route_through_its_stops(report: Path) -> None:
     assert ">县总工会</text>" in html
 
 
+def test_route_map_follows_the_roads_between_stops(report: Path) -> None:
+    """No road joins 东村 and the depot: the way back is drawn through 红星机械厂, as driven."""
+    html = report.read_text(encoding="utf-8")
+    lines = [points.split() for points in re.findall(r'<polyline[^>]*points="([^"]+)"', html)]
+    first = next(line for line in lines if len(line) == 5)
+    hq, factory, village, factory_again, hq_again = first
+    assert (hq, factory) == (hq_again, factory_again) and village not in (hq, factory)
+    assert sorted(map(len, lines)) == [3, 5]
+
+
 def test_left_out_visits_and_households_with_reasons(report: Path) -> None:
     """Dropped visits and unfunded households are listed with the reason for each."""
     html = report.read_text(encoding="utf-8")
