@@ -50,7 +50,7 @@ def kept_routes(routes: tuple[Route, ...], today: dt.date, missed: Set[str]) -> 
         if len(visits) == len(route.visits):
             kept.append(route)
         elif visits:
-            gone = sum(visit.travel_minutes for visit in route.visits if visit not in visits)
+            gone = sum(v.travel_minutes for v in route.visits if v.household_id in missed)
             update = {"visits": visits, "travel_minutes": route.travel_minutes - gone}
             kept.append(route.model_copy(update=update))
     return tuple(kept)
