@@ -115,7 +115,10 @@ def replan(
     print_summary(summary)
     out_console.print(f"kept as planned: every team-day up to {day}", markup=False)
     if result.missed:
-        missed = f"visits of earlier days missing from {done}, planned again: {len(result.missed)}"
+        placed = {v.household_id for route in result.plan.routes for v in route.visits}
+        again = len(result.missed & placed)
+        missed = f"missed on earlier days (not in {done}): {len(result.missed)}; "
+        missed += f"placed again {again}, cancelled {len(result.missed) - again}"
         out_console.print(missed, markup=False)
     _print_changes(result.changes)
     out_console.print(f"Wrote {len(written)} files to {out} (changes in {CHANGES_FILE})")
