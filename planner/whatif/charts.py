@@ -52,12 +52,39 @@ KNOB_LABELS = {
 
 @cache
 def cjk_font() -> str | None:
-    """The name of an installed font that has Chinese characters, or None."""
+    """The name of an installed font that has Chinese characters, or None.
+
+    matplotlib knows the fonts it listed when it first ran on the machine (its cache), so a font
+    installed later — fonts-noto-cjk, installed after a first English chart — is looked for
+    among the system's font files too before the chart falls back to English.
+    """
+    found = _known_cjk_font()
+    if found is None and _add_fonts_installed_since_the_cache():
+        found = _known_cjk_font()
+    return found
+
+
+def _known_cjk_font() -> str | None:
     installed = {font.name for font in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:
             return name
     return next((name for name in sorted(installed) if "CJK" in name), None)
+
+
+def _add_fonts_installed_since_the_cache() -> bool:
+    """Add the system's font files matplotlib's list lacks; say whether there were any."""
+    known = {font.fname for font in font_manager.fontManager.ttflist}
+    added = False
+    for path in font_manager.findSystemFonts():
+        if path in known:
+            continue
+        try:
+            font_manager.fontManager.addfont(path)
+        except (OSError, RuntimeError):
+            continue  # a file FreeType cannot read, as matplotlib's own scan skips it
+        added = True
+    return added
 
 
 def knob_label(knob: Knob, position: int, lang: Lang) -> str:

@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from matplotlib import font_manager
 
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
@@ -54,6 +55,22 @@ def test_with_a_cjk_font_the_chart_is_drawn_in_chinese(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         write_chart(tmp_path, outcomes, font=font)
+
+
+def test_a_cjk_font_installed_after_matplotlib_listed_its_fonts_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """matplotlib's cached font list predates the font (installed after a first run): the
+    chart still finds it among the system's font files."""
+    if not any("CJK" in path for path in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font installed")
+    cached = [font for font in font_manager.fontManager.ttflist if "CJK" not in font.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", cached)
+    cjk_font.cache_clear()
+    try:
+        assert cjk_font() is not None
+    finally:
+        cjk_font.cache_clear()
 
 
 def test_the_same_figures_draw_the_same_png(outcomes: list[Outcome], tmp_path: Path) -> None:
