@@ -60,6 +60,8 @@ class Reason(BaseModel):
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Reason:
         """The reason `to_data` wrote; ValueError for anything else."""
+        if not isinstance(data, Mapping):
+            raise ValueError("a reason is a mapping with a code and its parameters")
         code, params = data.get("code"), data.get("params", {})
         if not isinstance(code, str) or not isinstance(params, Mapping):
             raise ValueError("a reason needs a text code and a mapping of parameters")
