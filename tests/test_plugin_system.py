@@ -156,7 +156,9 @@ def test_third_party_package_is_found_and_both_hooks_are_used(
     assert result.exit_code == 0, result.output
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
     first = next(case for case in plan["cases"] if case["household_id"] == "h01")
-    assert not first["eligible"] and "工龄不足1年，本年度暂不慰问" in first["reasons"]
+    assert not first["eligible"] and "reasons" not in first
+    why = run("explain", str(folder), "h01", "--plan", str(out / "plan.json"))
+    assert why.exit_code == 0 and "工龄不足1年，本年度暂不慰问" in why.output
     with (out / "送温暖统计表.csv").open(encoding="utf-8-sig") as handle:
         table = list(csv.reader(handle))
     assert table[0] == ["单位", "名单户数", "慰问户数", "慰问金额（元）"]

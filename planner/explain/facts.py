@@ -1,113 +1,55 @@
 """The facts of a plan that `explain` needs, read from plan.json or from a plan just made.
 
-Both sources go through the same reader: a fresh plan is first turned into its plan.json
-document (`plan_document`), so `explain` with and without `--plan` cannot disagree about what a
-plan says. Only the fields used here are read, and unknown ones are ignored, so plan.json may
-grow (docs/plan.md) without breaking `explain`.
+Both sources are the same model, `planner.plan_file.PlanFile`: a fresh plan is turned into its
+plan.json document (`plan_document`), a file is read and validated by `read_plan_file`, so
+`explain` with and without `--plan` cannot disagree about what a plan says. The rules' reasons
+are not among these facts (plan.json leaves them out: they name illness and income); `explain`
+takes them from the scenario.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from planner.export.plan_json import plan_document
 from planner.plan import Plan
+from planner.plan_file import (
+    CaseRecord,
+    PlanFile,
+    PlanFileError,
+    RouteRecord,
+    VisitRecord,
+    read_plan_file,
+)
+
+__all__ = [
+    "CaseFacts",
+    "ExplainError",
+    "PlanFacts",
+    "RouteFacts",
+    "VisitFacts",
+    "facts_of",
+    "read_facts",
+]
+
+PlanFacts = PlanFile
+CaseFacts = CaseRecord
+RouteFacts = RouteRecord
+VisitFacts = VisitRecord
 
 
 class ExplainError(Exception):
     """`explain` cannot answer: an unknown household, or a plan.json it cannot read."""
 
 
-class _Read(BaseModel):
-    """A part of plan.json: the documented fields used here; anything else is ignored."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-
-class LineFacts(_Read):
-    line_id: str
-    name: str
-    budget: int
-    allocated: int
-    left: int
-    households: int
-
-
-class BudgetFacts(_Read):
-    lines: tuple[LineFacts, ...]
-
-
-class GrantFacts(_Read):
-    household_id: str
-    amount: int
-    line_id: str
-
-
-class UnfundedFacts(_Read):
-    household_id: str
-    reason: str
-
-
-class CaseFacts(_Read):
-    household_id: str
-    category: str
-    eligible: bool
-    reasons: tuple[str, ...]
-    priority: int
-    visit: str
-    tier: str
-
-
-class VisitFacts(_Read):
-    household_id: str
-    arrival: dt.datetime
-
-
-class RouteFacts(_Read):
-    team_id: str
-    team_name: str
-    leader: str
-    date: dt.date
-    visits: tuple[VisitFacts, ...]
-
-
-class DroppedFacts(_Read):
-    household_id: str
-    must: bool
-    reason: str
-
-
-class PlanFacts(_Read):
-    """Grants, cases, routes and dropped visits of one plan, as plan.json states them."""
-
-    budget: BudgetFacts
-    grants: tuple[GrantFacts, ...]
-    unfunded: tuple[UnfundedFacts, ...]
-    cases: tuple[CaseFacts, ...]
-    routes: tuple[RouteFacts, ...]
-    dropped: tuple[DroppedFacts, ...]
-
-
 def facts_of(plan: Plan) -> PlanFacts:
     """The facts of a plan made in this run, through its plan.json document."""
-    return PlanFacts.model_validate(plan_document(plan))
+    return plan_document(plan)
 
 
 def read_facts(path: Path) -> PlanFacts:
-    """The facts of a plan.json file; raise `ExplainError` if it is missing or not a plan."""
+    """The facts of a plan.json file; raise `ExplainError` if it cannot be used."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        return PlanFacts.model_validate(document)
-    except OSError as error:
-        raise ExplainError(f"cannot read {path}: {error.strerror}") from error
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(map(str, detail["loc"]))
-        message = f"{path} is not a songnuan plan.json ({where}: {detail['msg']})"
-        raise ExplainError(message) from error
-    except ValueError as error:
-        raise ExplainError(f"{path} is not JSON: {error}") from error
+        return read_plan_file(path)
+    except PlanFileError as error:
+        raise ExplainError(f"{path}: {error}") from None

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.export.day_segments import Segment, day_segments
+from planner.export.file_names import file_stems
 from planner.export.formats import yuan
 from planner.export.lookup import PlanIndex
 from planner.plan import Route, Visit
@@ -24,7 +24,6 @@ from planner.scenario import Team
 FOLDER = "calendars"
 LEADERS = "leaders"
 ALARM_MINUTES = 30
-UNSAFE_IN_FILENAME = re.compile(r'[\\/:*?"<>|\s]')
 
 
 @dataclass(frozen=True)
@@ -74,12 +73,16 @@ def plan_feeds(index: PlanIndex) -> list[Feed]:
     """A feed per team (`calendars/<team>.ics`), then one per leader (`calendars/leaders/…`).
 
     A leader may lead several teams; the leader's feed holds the events of all of them, with
-    UIDs of its own so that importing both files into one account never collides.
+    UIDs of its own so that importing both files into one account never collides. File names
+    come from `file_names`, never straight from the ids.
     """
     campaign = index.campaign.name
+    teams = index.scenario.teams
+    team_files = file_stems(team.id for team in teams)
+    leader_files = file_stems(team.leader for team in teams)
     feeds = [
         Feed(
-            file=f"{FOLDER}/{_filename(team.id)}.ics",
+            file=f"{FOLDER}/{team_files[team.id]}.ics",
             name=f"{team.name} · {campaign}",
             events=tuple(_team_events(index, team, scope=team.id)),
         )
@@ -91,7 +94,7 @@ def plan_feeds(index: PlanIndex) -> list[Feed]:
         events = [e for team, scope in scopes for e in _team_events(index, team, scope)]
         feeds.append(
             Feed(
-                file=f"{FOLDER}/{LEADERS}/{_filename(leader)}.ics",
+                file=f"{FOLDER}/{LEADERS}/{leader_files[leader]}.ics",
                 name=f"{leader} · {campaign}",
                 events=tuple(sorted(events, key=lambda event: (event.start, event.uid))),
             )
@@ -221,11 +224,6 @@ def _visit_of(segment: Segment) -> Visit:
     if segment.visit is None:
         raise ValueError(f"a {segment.kind} segment has no visit")
     return segment.visit
-
-
-def _filename(name: str) -> str:
-    """A team id or leader name made safe as a file name on every system."""
-    return UNSAFE_IN_FILENAME.sub("_", name)
 
 
 def _uid(index: PlanIndex, scope: str, item: str) -> str:

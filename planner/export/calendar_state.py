@@ -2,47 +2,45 @@
 
 The next run of the same campaign needs each published event's UID, SEQUENCE and fingerprint to
 update phones in place (see calendar_revisions). Writing and reading that section in one module
-keeps the two sides from drifting apart.
+keeps the two sides from drifting apart; the file itself is read and validated by
+`planner.plan_file`, which also makes sure every calendar it names is a file name songnuan makes.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from planner.export.calendar_events import Feed
 from planner.plan import PublishedCalendar, PublishedEvent
+from planner.plan_file import CalendarRecord, EventRecord, PlanFileError, read_plan_file
 from planner.problems import Problem, ScenarioError
 from planner.scenario import Campaign
 
 CONFIRMED, CANCELLED = "CONFIRMED", "CANCELLED"
 
-Json = dict[str, Any]
 
-
-def calendars_json(feeds: Iterable[Feed]) -> list[Json]:
+def calendars_json(feeds: Iterable[Feed]) -> tuple[CalendarRecord, ...]:
     """Each calendar file with its events' UID, SEQUENCE, status, time, title and fingerprint."""
-    return [
-        {
-            "file": feed.file,
-            "name": feed.name,
-            "events": [
-                {
-                    "uid": event.uid,
-                    "sequence": event.sequence,
-                    "status": CANCELLED if event.cancelled else CONFIRMED,
-                    "start": event.start.isoformat(),
-                    "end": event.end.isoformat(),
-                    "summary": event.summary,
-                    "fingerprint": event.fingerprint,
-                }
+    return tuple(
+        CalendarRecord(
+            file=feed.file,
+            name=feed.name,
+            events=tuple(
+                EventRecord(
+                    uid=event.uid,
+                    sequence=event.sequence,
+                    status=CANCELLED if event.cancelled else CONFIRMED,
+                    start=event.start,
+                    end=event.end,
+                    summary=event.summary,
+                    fingerprint=event.fingerprint,
+                )
                 for event in feed.events
-            ],
-        }
+            ),
+        )
         for feed in feeds
-    ]
+    )
 
 
 def read_published(path: Path, campaign: Campaign) -> tuple[PublishedCalendar, ...]:
@@ -55,35 +53,36 @@ def read_published(path: Path, campaign: Campaign) -> tuple[PublishedCalendar, .
     if not path.is_file():
         return ()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        earlier = data["campaign"]
-        same = earlier["name"] == campaign.name and earlier["year"] == campaign.year
-        calendars = data.get("calendars", []) if same else []
-        return tuple(_calendar(calendar) for calendar in calendars)
-    except (OSError, KeyError, TypeError, ValueError) as exc:
-        message = f"cannot read the calendars published before ({type(exc).__name__}: {exc}); "
+        document = read_plan_file(path)
+    except PlanFileError as error:
+        message = f"cannot read the calendars published before: {error}; "
         message += "pass --previous with the plan.json of the last run, or remove this file"
-        raise ScenarioError([Problem(str(path), None, None, message)]) from exc
+        raise ScenarioError([Problem(str(path), None, None, message)]) from None
+    if not document.is_of(campaign):
+        return ()
+    return published_calendars(document.calendars)
 
 
-def _calendar(data: Json) -> PublishedCalendar:
-    """One calendar record of plan.json."""
-    events = tuple(_event(event) for event in data["events"])
-    return PublishedCalendar(file=data["file"], name=data["name"], events=events)
+def published_calendars(records: Iterable[CalendarRecord]) -> tuple[PublishedCalendar, ...]:
+    """The calendar records of a plan.json as the plan's `published` calendars."""
+    return tuple(
+        PublishedCalendar(
+            file=record.file,
+            name=record.name,
+            events=tuple(_event(event) for event in record.events),
+        )
+        for record in records
+    )
 
 
-def _event(data: Json) -> PublishedEvent:
-    """One event record of plan.json; pydantic checks the types and parses the times."""
-    if data["status"] not in (CONFIRMED, CANCELLED):
-        raise ValueError(f"event {data['uid']}: unknown status {data['status']!r}")
-    return PublishedEvent.model_validate(
-        {
-            "uid": data["uid"],
-            "sequence": data["sequence"],
-            "fingerprint": data["fingerprint"],
-            "start": data["start"],
-            "end": data["end"],
-            "summary": data["summary"],
-            "cancelled": data["status"] == CANCELLED,
-        }
+def _event(record: EventRecord) -> PublishedEvent:
+    """One event record of plan.json as the publication export compares against."""
+    return PublishedEvent(
+        uid=record.uid,
+        sequence=record.sequence,
+        fingerprint=record.fingerprint,
+        start=record.start,
+        end=record.end,
+        summary=record.summary,
+        cancelled=record.status == CANCELLED,
     )

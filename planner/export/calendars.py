@@ -5,7 +5,8 @@ this module only renders feeds as RFC 5545 the way phones and Google Calendar ta
 METHOD:PUBLISH (not REQUEST, which would turn events into invitations), the IANA time zone
 Asia/Shanghai with its VTIMEZONE, CRLF lines folded at 75 octets between characters. Files are
 reproducible: DTSTAMP comes from the plan, not from the clock, so the same plan gives the same
-bytes.
+bytes. Text from the input reaches a calendar without control characters (strict readers reject
+the whole calendar for one), and a calendar is only ever written inside the output folder.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from planner.export.calendar_revisions import calendars_to_publish
 from planner.export.lookup import PlanIndex, index_plan, local
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
+from planner.safe_text import printable
 from planner.scenario import TZ
 
 PRODID = "-//songnuan//送温暖走访安排//ZH"
@@ -36,9 +38,18 @@ def write_calendars(plan: Plan, folder: Path) -> None:
     """Write every team's and every leader's calendar, teams without visits included."""
     index = index_plan(plan)
     for feed in calendars_to_publish(plan):
-        path = folder / feed.file
+        path = _inside(folder, feed.file)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(feed_calendar(index, feed).to_ical())
+
+
+def _inside(folder: Path, file: str) -> Path:
+    """`folder / file`, refused unless it stays inside `folder` (a last guard: names are safe)."""
+    path = folder / file
+    root = folder.resolve()
+    if ".." in Path(file).parts or not path.resolve().is_relative_to(root) or path == root:
+        raise ValueError(f"calendar path outside the output folder: {file!r}")
+    return path
 
 
 def feed_calendar(index: PlanIndex, feed: Feed) -> Calendar:
@@ -46,7 +57,7 @@ def feed_calendar(index: PlanIndex, feed: Feed) -> Calendar:
     calendar = Calendar.new(
         prodid=PRODID,
         method="PUBLISH",
-        name=feed.name,
+        name=printable(feed.name),
         uid=digest((index.campaign.name, str(index.campaign.year), feed.file)) + "@songnuan",
     )
     calendar.add("X-WR-TIMEZONE", TZ.key)
@@ -86,15 +97,15 @@ def _event(event: CalendarEvent, stamp: dt.datetime) -> Event:
         sequence=event.sequence,
         start=local(event.start),
         end=local(event.end),
-        summary=event.summary,
-        location=event.location or None,
-        description=event.description or None,
-        categories=event.categories,
+        summary=printable(event.summary),
+        location=printable(event.location) or None,
+        description=printable(event.description, lines=True) or None,
+        categories=[printable(category) for category in event.categories],
         # Restoring a cancelled event must say so, or phones keep it cancelled.
         status=STATUS.CANCELLED if event.cancelled else STATUS.CONFIRMED,
     )
     if event.alarm:
-        vevent.add_component(_alarm(event.summary))
+        vevent.add_component(_alarm(printable(event.summary)))
     return vevent
 
 

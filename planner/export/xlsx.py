@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_range
 
 from planner.export.lookup import PlanIndex
 from planner.export.sheets import Cell, Formula, Sheet, shown
+from planner.safe_text import printable, sheet_text
 
 FONT = "宋体"
 A4 = 9
@@ -90,7 +91,7 @@ def _write_sheet(ws: Any, styles: dict[str, Format], sheet: Sheet, index: PlanIn
     spanning = _spanning_both(sheet)
     for column, header in enumerate(sheet.headers):
         if column not in spanning:
-            ws.write_string(header_row, column, header, styles["header"])
+            ws.write_string(header_row, column, sheet_text(header), styles["header"])
     first = header_row + 1
     for offset, cells in enumerate(sheet.rows):
         for column, cell in enumerate(cells):
@@ -116,9 +117,9 @@ def _group_row(ws: Any, style: Format, sheet: Sheet, row: int) -> None:
     column = 0
     for label, span in sheet.groups:
         if span == 1:
-            ws.merge_range(row, column, row + 1, column, label, style)
+            ws.merge_range(row, column, row + 1, column, sheet_text(label), style)
         else:
-            ws.merge_range(row, column, row, column + span - 1, label, style)
+            ws.merge_range(row, column, row, column + span - 1, sheet_text(label), style)
         column += span
 
 
@@ -135,9 +136,9 @@ def _spanning_both(sheet: Sheet) -> set[int]:
 def _banner(ws: Any, style: Format, row: int, columns: int, text: str, *, height: int) -> int:
     """A line across the table's width, so it prints centred above (or below) it; next row."""
     if columns > 1:
-        ws.merge_range(row, 0, row, columns - 1, text, style)
+        ws.merge_range(row, 0, row, columns - 1, sheet_text(text), style)
     else:
-        ws.write_string(row, 0, text, style)
+        ws.write_string(row, 0, sheet_text(text), style)
     ws.set_row(row, height)
     return row + 1
 
@@ -169,7 +170,7 @@ def _write(ws: Any, styles: dict[str, Format], row: int, column: int, cell: Cell
     if isinstance(cell, Formula):
         ws.write_formula(row, column, cell.template.format(row=row + 1), style, cell.value)
     elif isinstance(cell.value, str):
-        ws.write_string(row, column, cell.value, style)
+        ws.write_string(row, column, sheet_text(cell.value), style)
     elif isinstance(cell.value, int):
         ws.write_number(row, column, cell.value, style)
     else:
@@ -207,8 +208,8 @@ def _print_setup(ws: Any, sheet: Sheet, index: PlanIndex, top: int, header_row: 
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     ws.repeat_rows(0 if sheet.repeat_title else top, header_row)
     if sheet.page_header:
-        ws.set_header(f"&L{_escape(sheet.page_header)}")
-    ws.set_footer(f"&L{_escape(index.campaign.name)}&R第 &P 页，共 &N 页")
+        ws.set_header(f"&L{_escape(printable(sheet.page_header))}")
+    ws.set_footer(f"&L{_escape(printable(index.campaign.name))}&R第 &P 页，共 &N 页")
 
 
 def _escape(text: str) -> str:

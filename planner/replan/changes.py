@@ -20,6 +20,7 @@ from planner.export.csv_copy import ENCODING
 from planner.plan import Plan, Route, Visit
 from planner.replan.previous import Previous
 from planner.replan.unavailable import TeamDay
+from planner.safe_text import sheet_text
 
 FILENAME = "changes.csv"
 Kind = Literal["moved", "added", "cancelled"]
@@ -95,15 +96,14 @@ def changes_writer(found: tuple[Change, ...]) -> Writer:
             writer = csv.writer(file, lineterminator="\r\n")
             writer.writerow(["变动", "编号", "姓名", "原安排", "新安排", "原因"])
             for change in found:
-                writer.writerow(
-                    [
-                        KIND_ZH[change.kind],
-                        change.household_id,
-                        change.name,
-                        change.before or "",
-                        change.after or "",
-                        change.reason,
-                    ]
-                )
+                cells = [
+                    KIND_ZH[change.kind],
+                    change.household_id,
+                    change.name,
+                    change.before or "",
+                    change.after or "",
+                    change.reason,
+                ]
+                writer.writerow([sheet_text(str(cell)) for cell in cells])
 
     return write

@@ -2,23 +2,21 @@
 
 Re-planning starts from what teams and households were told, not from a fresh plan: the routes
 keep the days under way and hint the search, the grants are promises to keep, and the published
-calendars give each event's UID and SEQUENCE to continue from.
+calendars give each event's UID and SEQUENCE to continue from. The file is read and validated by
+`planner.plan_file`, like every plan.json songnuan reads.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from planner.allocation import Grant
-from planner.export.calendar_state import read_published
+from planner.export.calendar_state import published_calendars
 from planner.plan import PublishedCalendar, Route, Visit
+from planner.plan_file import PlanFileError, RouteRecord, read_plan_file
 from planner.problems import Problem, ScenarioError
 from planner.scenario import Campaign
-
-Json = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -41,44 +39,42 @@ def read_previous(path: Path, campaign: Campaign) -> Previous:
     re-planning against the wrong plan would move and cancel visits nobody planned.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        earlier = data["campaign"]
-        if earlier["name"] != campaign.name or earlier["year"] != campaign.year:
-            message = f"a plan of {earlier['name']} {earlier['year']}, "
-            message += f"not of {campaign.name} {campaign.year}"
-            raise ScenarioError([Problem(str(path), None, None, message)])
-        routes = tuple(_route(route) for route in data["routes"])
-        grants = tuple(Grant.model_validate(_grant(grant)) for grant in data["grants"])
-    except (OSError, KeyError, TypeError, ValueError) as exc:
-        message = f"cannot read the previous plan ({type(exc).__name__}: {exc})"
-        raise ScenarioError([Problem(str(path), None, None, message)]) from exc
-    return Previous(routes=routes, grants=grants, published=read_published(path, campaign))
-
-
-def _route(data: Json) -> Route:
-    """One route record of plan.json (see docs/plan.md)."""
-    lunch = data["lunch"] or {}
-    return Route.model_validate(
-        {
-            "team_id": data["team_id"],
-            "date": data["date"],
-            "depot": data["depot"],
-            "start": data["start"],
-            "end": data["end"],
-            "lunch_start": lunch.get("start"),
-            "lunch_end": lunch.get("end"),
-            "travel_minutes": data["travel_minutes"],
-            "visits": [_visit(visit) for visit in data["visits"]],
-        }
+        document = read_plan_file(path)
+    except PlanFileError as error:
+        problem = Problem(str(path), None, None, f"cannot read the previous plan: {error}")
+        raise ScenarioError([problem]) from None
+    if not document.is_of(campaign):
+        raise ScenarioError([Problem(str(path), None, None, document.other_campaign(campaign))])
+    return Previous(
+        routes=tuple(_route(route) for route in document.routes),
+        grants=tuple(
+            Grant(household_id=g.household_id, amount=g.amount, line_id=g.line_id)
+            for g in document.grants
+        ),
+        published=published_calendars(document.calendars),
     )
 
 
-def _visit(data: Json) -> Json:
-    """One stop of a route record, without the names plan.json adds for readers."""
-    fields = ("household_id", "place", "arrival", "departure", "travel_minutes")
-    return {field: data[field] for field in fields}
-
-
-def _grant(data: Json) -> Json:
-    """One grant record, without the names plan.json adds for readers."""
-    return {field: data[field] for field in ("household_id", "amount", "line_id")}
+def _route(record: RouteRecord) -> Route:
+    """One route record of plan.json, without the names it adds for readers."""
+    lunch = record.lunch
+    return Route(
+        team_id=record.team_id,
+        date=record.date,
+        depot=record.depot,
+        start=record.start,
+        end=record.end,
+        lunch_start=lunch.start if lunch else None,
+        lunch_end=lunch.end if lunch else None,
+        travel_minutes=record.travel_minutes,
+        visits=tuple(
+            Visit(
+                household_id=v.household_id,
+                place=v.place,
+                arrival=v.arrival,
+                departure=v.departure,
+                travel_minutes=v.travel_minutes,
+            )
+            for v in record.visits
+        ),
+    )

@@ -16,6 +16,7 @@ from typing import Any
 
 import xlsxwriter
 
+from planner.safe_text import sheet_text
 from planner.whatif.compare import Table
 
 FILENAME = "whatif.xlsx"
@@ -41,20 +42,20 @@ def write_workbook(
         sheet = workbook.add_worksheet(NOTES_SHEET)
         sheet.set_column(0, 0, MAX_WIDTH * 3)
         for row, note in enumerate(notes):
-            sheet.write_string(row, 0, note)
+            sheet.write_string(row, 0, sheet_text(note))
     workbook.close()
     return path
 
 
 def _write_sheet(sheet: Any, title: Any, header: Any, table: Table) -> None:
     """The title, the headers below it, one variant per row; empty cells where one failed."""
-    sheet.write_string(0, 0, table.title, title)
+    sheet.write_string(0, 0, sheet_text(table.title), title)
     for column, text in enumerate(table.headers):
-        sheet.write_string(1, column, text, header)
+        sheet.write_string(1, column, sheet_text(text), header)
     for row, values in enumerate(table.rows, start=2):
         for column, value in enumerate(values):
             if isinstance(value, str):
-                sheet.write_string(row, column, value)
+                sheet.write_string(row, column, sheet_text(value))
             elif value is not None:
                 sheet.write_number(row, column, value)
     for column, text in enumerate(table.headers):

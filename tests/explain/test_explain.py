@@ -191,7 +191,7 @@ def test_a_file_that_is_not_a_plan_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "plan.json"
     bad.write_text('{"format_version": 1}', encoding="utf-8")
     result = run("explain", TINY, "h01", "--plan", bad)
-    assert result.exit_code == 2 and "is not a songnuan plan.json" in result.output
+    assert result.exit_code == 2 and "not a songnuan plan.json" in result.output
     bad.write_text("{", encoding="utf-8")
     result = run("explain", TINY, "h01", "--plan", bad)
-    assert result.exit_code == 2 and "is not JSON" in result.output
+    assert result.exit_code == 2 and "not JSON" in result.output
