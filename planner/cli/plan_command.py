@@ -16,6 +16,7 @@ from planner.cli.terminal import (
     force_option,
     out_console,
     progress,
+    tagged,
     time_limit_option,
     user_errors,
 )
@@ -83,6 +84,7 @@ def plan(
     out_console.print(f"Wrote {len(written)} files to {out}")
     for dropped in result.dropped:
         if dropped.must:
-            console.print(f"[yellow]必访未安排[/yellow] {dropped.household_id}: {dropped.reason}")
+            why = f"{dropped.household_id}: {dropped.reason}"
+            console.print(tagged("必访未安排", "yellow", why))
     if summary.must_visits_dropped:
         sys.exit(EXIT_MUST_VISIT_DROPPED)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
-from planner.cli.terminal import console, out_console
+from planner.cli.terminal import console, out_console, tagged
 from planner.rule_types import Finding
 from planner.summary import Summary
 
@@ -14,7 +14,7 @@ from planner.summary import Summary
 def print_findings(found: Sequence[Finding]) -> None:
     """Plugins' findings (a late nomination …): worth a look, but they do not stop the run."""
     for finding in found:
-        console.print(f"[yellow]note[/yellow] {finding}", highlight=False)
+        console.print(tagged("note", "yellow", str(finding)))
 
 
 def print_summary(summary: Summary) -> None:

@@ -1,6 +1,9 @@
 """What every command shares on the terminal: consoles, exit statuses, errors, progress.
 
-Errors the user can fix become messages and exit status 2, never a traceback.
+Errors the user can fix become messages and exit status 2, never a traceback. The consoles
+never interpret what they print: names, ids and reasons come from the input, and a team called
+`[/bold]` would otherwise end the run in a markup error, an ANSI escape in a household's name
+would rewrite the terminal. Colour is given only through `tagged`, never inside a string.
 """
 
 from __future__ import annotations
@@ -11,20 +14,59 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
+from rich.console import Console, JustifyMethod, OverflowMethod
+from rich.style import Style
+from rich.text import Text
 
+from planner.atomic_folder import OutputNotWritableError
 from planner.explain import ExplainError
 from planner.export import OutputExistsError
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
+from planner.safe_text import printable
 from planner.whatif.run import ClusterError
 from planner.whatif.vary import VaryError
 
 EXIT_INPUT = 2
 EXIT_MUST_VISIT_DROPPED = 3
 
-console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+
+
+class _PlainConsole(Console):
+    """A console that shows every string as plain text: no markup, no emoji codes, no escapes."""
+
+    def render_str(
+        self,
+        text: str,
+        *,
+        style: str | Style = "",
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        emoji: bool | None = None,
+        markup: bool | None = None,
+        highlight: bool | None = None,
+        highlighter: Any = None,
+    ) -> Text:
+        """`text` without control characters, taken literally whatever the caller asked."""
+        return super().render_str(
+            printable(text, lines=True),
+            style=style,
+            justify=justify,
+            overflow=overflow,
+            emoji=False,
+            markup=False,
+            highlight=False,
+            highlighter=highlighter,
+        )
+
+
+def tagged(tag: str, colour: str, text: str) -> Text:
+    """A coloured tag before plain text: `note …`, `OK …` (the only way to print in colour)."""
+    return Text.assemble((tag, colour), " ", printable(text, lines=True))
+
+
+console = _PlainConsole(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+out_console = _PlainConsole(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 disable_option = click.option(
     "--disable-plugin",
@@ -65,6 +107,9 @@ def user_errors() -> Iterator[None]:
         message = f"error: {error.out} already exists; pass --force to replace it"
         console.print(message, markup=False)
         console.print("nothing was written.", markup=False)
+    except OutputNotWritableError as error:
+        console.print(f"error: {error}", markup=False)
+        console.print("nothing was written.", markup=False)
     except (
         PluginError,
         InfeasibleError,
@@ -86,6 +131,6 @@ def progress() -> Iterator[Callable[[str], None]]:
     with console.status("planning…") as status:
 
         def show(message: str) -> None:
-            status.update(message)
+            status.update(Text(printable(message)))
 
         yield show

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli.printing import print_findings
-from planner.cli.terminal import disable_option, out_console, user_errors
+from planner.cli.terminal import disable_option, out_console, tagged, user_errors
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.rules import apply_rules, findings
@@ -24,8 +24,7 @@ def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
         cases = apply_rules(loaded, pm)
         found = findings(cases, pm)
     eligible = sum(1 for case in cases.cases if case.eligible)
-    out_console.print(
-        f"[green]OK[/green] {scenario}: {len(loaded.households)} households "
-        f"({eligible} eligible), {len(loaded.teams)} teams, {len(loaded.places)} places"
-    )
+    counts = f"{len(loaded.households)} households ({eligible} eligible), "
+    counts += f"{len(loaded.teams)} teams, {len(loaded.places)} places"
+    out_console.print(tagged("OK", "green", f"{scenario}: {counts}"))
     print_findings(found)

@@ -29,6 +29,9 @@ Writer = Callable[[Plan, Path], None]
 Register = Callable[[str, Writer], None]
 """The `register` callback a writer plugin receives in `songnuan_register_writers`."""
 
+SENSITIVE_FILES = ("allocation.xlsx", "csv/发放名单.csv")
+"""The files with bank card numbers: created readable by their owner only, and kept so."""
+
 
 @dataclass(frozen=True)
 class _Registered:
@@ -63,7 +66,7 @@ def export(
         for write in also:
             write(plan, folder)
 
-    return write_folder(out, fill, force=force)
+    return write_folder(out, fill, force=force, private=SENSITIVE_FILES)
 
 
 def _collect_writers(pm: pluggy.PluginManager) -> list[_Registered]:

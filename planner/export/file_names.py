@@ -7,9 +7,10 @@ its folder (`..`), and two names must never share a file, not even on the case-i
 systems of Windows and macOS. It must also be stable from run to run, so that a phone's
 subscribed calendar keeps its file and updates in place.
 
-So a name that is already a good file name is used as it is; any other name, and every name that
-would share its file with another (`A B` and `A_B`, `Zhang` and `zhang`), gets a short suffix
-hashed from the name itself. The suffix depends only on the names, never on their order.
+So a name that is already a good file name is used as it is; any other name gets a short suffix
+hashed from the name itself (`A B` → `A_B_fea4c5ce`, beside a leader really called `A_B`), and
+names that would still share a file (`Zhang` and `zhang`) all get one. The suffix depends only
+on the names, never on their order.
 pathvalidate does the per-platform rules (reserved names, forbidden characters, length).
 """
 
@@ -34,8 +35,9 @@ _SPACES = re.compile(r"\s+")
 def file_stems(names: Iterable[str]) -> dict[str, str]:
     """Each name → its file stem (without extension): safe, collision-free and stable.
 
-    Two stems never differ only in case. Names that need no change keep them when no other
-    name maps alike, so existing calendars (`county-1.ics`, `王副县长.ics`) keep their files.
+    No two stems are equal, not even ignoring case. A name that needs no change keeps it
+    unless another differs from it only in case, so calendars (`county-1.ics`, `王副县长.ics`)
+    keep their files from run to run.
     """
     unique = sorted(set(names))
     bases = {name: _base(name) for name in unique}
