@@ -9,7 +9,12 @@ converts and checks values in one place, whatever the file looked like.
 Everything is read as text: ID numbers, bank cards and phone numbers keep their leading zeros and
 final `X`. Where a file has already lost digits (an XLSX number cell, a CSV written in scientific
 notation) that is reported, because a silently wrong ID number is worse than a refused file.
-Problems never quote cell values: they may be personal data.
+So is a formula saved without its value (openpyxl would read it as empty). Problems never quote
+cell values: they may be personal data.
+
+Files come from many hands, so reading is bounded: file size, unpacked size of an XLSX, rows,
+columns and cell length have limits (docs/scenario.md), and a file past one is a problem naming
+the limit, read no further. Hidden sheets of a workbook are read only when named.
 """
 
 from __future__ import annotations
@@ -23,10 +28,9 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from planner.problems import Problem
 
@@ -44,6 +48,17 @@ _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _LOST_DIGITS = "stored as a number, digits may be lost; format the column as text"
 _CSV_SUFFIXES = frozenset({".csv", ".txt"})
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+MAX_FILE_BYTES = 64 * 2**20
+"""A table file larger than this (64 MB) is refused unread."""
+MAX_UNPACKED_BYTES = 512 * 2**20
+"""An XLSX that unpacks to more than this (512 MB) is refused: a zip bomb, or far too big."""
+MAX_ROWS = 200_000
+"""Rows a table may have, header and title lines included."""
+MAX_COLUMNS = 200
+"""Columns a table may have."""
+MAX_CELL = 2_000
+"""Characters a cell may hold."""
 
 
 @dataclass(frozen=True)
@@ -94,33 +109,46 @@ class Table:
 
 
 class _Unreadable(Exception):
-    """The file cannot be read as a table at all; the message says what to do instead."""
+    """The file cannot be read as a table at all; the message says what to do instead.
+
+    `row` and `column` place it when one cell is to blame (a formula without its value).
+    """
+
+    def __init__(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
 
 
-def read_table(path: Path, columns: Sequence[ColumnSpec], name: str | None = None) -> Table:
+def read_table(
+    path: Path, columns: Sequence[ColumnSpec], name: str | None = None, sheet: str | None = None
+) -> Table:
     """Read a CSV or XLSX table into text cells, matching its headers to `columns`.
 
-    `name` is how messages call the file (default: its file name). Problems are returned in the
-    table, not raised, so that the caller can report every problem of every file at once; a
-    table with problems in its header has no rows.
+    `name` is how messages call the file (default: its file name); `sheet` names the sheet of
+    a workbook to read (default: the first visible one). Problems are returned in the table,
+    not raised, so that the caller can report every problem of every file at once; a table
+    with problems in its header has no rows.
     """
     label = name or path.name
     try:
-        grid = list(_grid(path))
+        grid = list(_grid(path, sheet))
     except _Unreadable as exc:
-        return Table(label, {}, (), (Problem(label, None, None, str(exc)),))
+        return Table(label, {}, (), (Problem(label, exc.row, exc.column, str(exc)),))
     return _table(label, grid, columns)
 
 
-def _grid(path: Path) -> Iterator[tuple[int, _Cells]]:
+def _grid(path: Path, sheet: str | None) -> Iterator[tuple[int, _Cells]]:
     """The numbered rows of a CSV or XLSX file, or `_Unreadable` saying what to do instead."""
     if not path.is_file():
         raise _Unreadable("file not found")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _Unreadable(f"larger than {MAX_FILE_BYTES // 2**20} MB, the limit of a table file")
     suffix = path.suffix.lower()
     if suffix in _CSV_SUFFIXES:
         return _csv_rows(path)
     if suffix in _XLSX_SUFFIXES:
-        return _xlsx_rows(path)
+        return xlsx_rows(path, sheet)
     if suffix == ".xls":
         raise _Unreadable("old Excel .xls format: save it as .xlsx or as CSV")
     raise _Unreadable("not a table: songnuan reads .csv and .xlsx files")
@@ -145,31 +173,166 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
-    """Numbered records of a CSV file (a quoted cell may span lines but is one row)."""
+    """Numbered records of a CSV file (a quoted cell may span lines but is one row).
+
+    Line endings may be CRLF (Windows), LF, bare CR (Excel for Mac) or a mix of them.
+    """
+    text = io.StringIO(_decode(path.read_bytes()), newline=None)
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(_decode(path.read_bytes()))))
+        for row in csv.reader(text):
+            rows.append(row)
+            check_size(len(rows), len(row))
     except csv.Error as exc:
         raise _Unreadable(f"not a readable CSV file ({exc})") from exc
     return enumerate(rows, start=1)
+
+
+def check_size(rows: int, columns: int) -> None:
+    """`_Unreadable` naming the limit once a table has too many rows or columns."""
+    if rows > MAX_ROWS:
+        raise _Unreadable(f"more than {MAX_ROWS:,} rows, the limit of a table")
+    if columns > MAX_COLUMNS:
+        raise _Unreadable(f"row {rows} has more than {MAX_COLUMNS} columns, the limit of a table")
 
 
 class _Number(str):
     """The text of an XLSX number cell, marked so that `digits` columns can refuse it."""
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
-    """Numbered rows of the first sheet, cell values turned into text as Excel shows them."""
+def xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, _Cells]]:
+    """Numbered rows of the sheet, cell values turned into text as Excel shows them."""
+    _check_unpacked(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise _Unreadable("cannot be read as an XLSX workbook (encrypted, or not XLSX?)") from exc
+        return _workbook_rows(path, sheet)
+    except _Unreadable:
+        raise
+    except Exception as exc:  # openpyxl raises what its parsers meet: any kind, all "broken"
+        message = "cannot be read as an XLSX workbook (damaged, encrypted, or not XLSX?)"
+        raise _Unreadable(message) from exc
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse an XLSX whose parts unpack past the limit (sizes as the zip declares them).
+
+    Python's zipfile never unpacks more than a part declares, so the declared sizes bound the
+    memory and time the rest of the reading takes.
+    """
     try:
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
-        rows = [list(map(_xlsx_text, row)) for row in sheet.iter_rows(values_only=True)]
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        message = "cannot be read as an XLSX workbook (damaged, encrypted, or not XLSX?)"
+        raise _Unreadable(message) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        limit = MAX_UNPACKED_BYTES // 2**20
+        raise _Unreadable(f"unpacks to more than {limit} MB, the limit of an XLSX table")
+
+
+def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]:
+    """The rows of the named (else the first visible) sheet; formulas without values refused."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = _sheet(book, name)
+        rows = _sheet_rows(sheet)
     finally:
         book.close()
-    return enumerate(rows, start=1)
+    if _has_formulas(path):
+        _refuse_unsaved_formulas(path, sheet.title, rows)
+    return iter(rows)
+
+
+def _sheet(book: Any, name: str | None) -> Any:
+    """The sheet named `name`, hidden or not; else the first visible sheet."""
+    if name is not None:
+        if name not in book.sheetnames:
+            raise _Unreadable(f"no sheet {name}; its sheets are {', '.join(book.sheetnames)}")
+        return book[name]
+    visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    if not visible:
+        raise _Unreadable("every sheet is hidden: name the sheet to read under tables:")
+    return visible[0]
+
+
+_Rows = list[tuple[int, list[str | None]]]
+
+
+def _sheet_rows(sheet: Any) -> _Rows:
+    """Every row of a sheet as text, within the limits of rows and columns.
+
+    Rows are read `MAX_COLUMNS + 1` wide, so that a value past the limit is found however far
+    away a crafted file puts it, and kept without their empty ends.
+    """
+    sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
+    rows: _Rows = []
+    for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), 1):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        check_size(number, len(values))
+        rows.append((number, list(map(_xlsx_text, values))))
+    while rows and not any(rows[-1][1]):
+        rows.pop()
+    return rows
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (an `<f>` element)."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and _holds_formula(archive, info):
+                return True
+    return False
+
+
+def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether one sheet's XML has a formula element, read in chunks."""
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(2**20):
+            text = tail + chunk
+            if any(tag in text for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
+                return True
+            tail = text[-4:]
+    return False
+
+
+def _refuse_unsaved_formulas(path: Path, title: str, rows: _Rows) -> None:
+    """`_Unreadable` at the first formula whose value the file does not store.
+
+    openpyxl writes formulas without values, and so do some exporters: such a cell reads as
+    empty, and a table of 329 eligible households would quietly count 42.
+    """
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        sheet = book[title]
+        sheet.reset_dimensions()
+        last = rows[-1][0] if rows else 0
+        formulas = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last)
+        values = dict(rows)
+        for number, row in enumerate(formulas, 1):
+            saved = values.get(number, [])
+            for column, source in enumerate(row, 1):
+                value = saved[column - 1] if column <= len(saved) else None
+                if value is None and isinstance(source, str) and source.startswith("="):
+                    raise _Unreadable(_UNSAVED_FORMULA, number, _column_letter(column))
+    finally:
+        book.close()
+
+
+_UNSAVED_FORMULA = (
+    "a formula saved without its value (the file was not saved by Excel or WPS): open it in "
+    "Excel or WPS and save it again, or type the values in"
+)
+
+
+def _column_letter(column: int) -> str:
+    """A spreadsheet column's letter, as Excel shows it (1 → A, 28 → AB)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _xlsx_text(value: object) -> str | None:
@@ -298,7 +461,9 @@ def _row(
     extra: dict[str, str] = {}
     for name, field, value in zip(names, fields, _pad(raw, len(names)), strict=True):
         text = _clean(value)
-        if field is None:
+        if len(text) > MAX_CELL:
+            problems.append(Problem(label, number, name, _TOO_LONG))
+        elif field is None:
             if name:
                 extra[name] = text
         elif spec_of[field].kind == "digits" and _lost_digits(value):
@@ -306,6 +471,9 @@ def _row(
         else:
             cells[field] = text
     return Row(number, cells, extra)
+
+
+_TOO_LONG = f"longer than {MAX_CELL:,} characters, the limit of a cell"
 
 
 def _pad(raw: _Cells, width: int) -> list[str | None]:

@@ -12,7 +12,7 @@ from planner.load.messages import unknown_key
 from planner.load.network_tables import PLACE_COLUMNS, ROAD_COLUMNS
 from planner.load.report import Report
 from planner.load.rule_options import read_rules
-from planner.load.table_files import table_names
+from planner.load.table_files import table_names, table_sheets
 from planner.load.table_rows import read_models
 from planner.load.teams import check_team_sizes, read_teams
 from planner.load.yaml_keys import SECTIONS
@@ -59,14 +59,20 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     rules = read_rules(report)
     teams = read_teams(report, year, working_days_only, work)
     light = check_team_sizes(report, teams, travel)
-    names = table_names(report, folder)
-    places = read_models(report, folder, names["places"], PLACE_COLUMNS, Place)
-    roads = read_models(report, folder, names["roads"], ROAD_COLUMNS, Road)
-    households = read_models(report, folder, names["households"], HOUSEHOLD_COLUMNS, Household)
+    names, sheets = table_names(report, folder), table_sheets(report)
+    places = read_models(
+        report, folder, names["places"], PLACE_COLUMNS, Place, sheets.get("places")
+    )
+    roads = read_models(report, folder, names["roads"], ROAD_COLUMNS, Road, sheets.get("roads"))
+    households = read_models(
+        report, folder, names["households"], HOUSEHOLD_COLUMNS, Household, sheets.get("households")
+    )
     if households and households.ok and not households.items:
-        message = "no households below the header (of an XLSX, the first sheet is read)"
+        message = "no households below the header (of an XLSX, the first visible sheet is read)"
         report.problems.append(Problem(households.table.file, None, None, message))
-    history = read_models(report, folder, names["history"], HISTORY_COLUMNS, HistoryEntry)
+    history = read_models(
+        report, folder, names["history"], HISTORY_COLUMNS, HistoryEntry, sheets.get("history")
+    )
     cross_check(report, teams, places, roads, households)
     if campaign is None or budget is None or not (teams.ok and light) or rules is None:
         return None

@@ -1,4 +1,9 @@
-"""Which file holds each table of a scenario: named under `tables:`, else found by name."""
+"""Which file holds each table of a scenario: named under `tables:`, else found by name.
+
+A table is named by its file (`households: 档案.xlsx`) or by file and sheet
+(`households: {file: 档案.xlsx, sheet: 在册}`); without a sheet, a workbook's first visible
+sheet is read, so a hidden, stale copy in front of the archive is read only when named.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,32 @@ def table_names(report: Report, folder: Path) -> dict[str, str | None]:
     for key in given:
         if key not in TABLES:
             report.at_key(("tables", key), unknown_key(str(key), TABLES))
-    return {table: _table_name(report, folder, table, given.get(table)) for table in TABLES}
+    files = {table: _file_given(report, table, given.get(table)) for table in TABLES}
+    return {table: _table_name(report, folder, table, files[table]) for table in TABLES}
+
+
+def table_sheets(report: Report) -> dict[str, str]:
+    """The sheet named for each table that names one (`{file: …, sheet: …}`)."""
+    given = report.section("tables", required=False) or {}
+    if not isinstance(given, dict):
+        return {}
+    return {
+        table: str(value["sheet"])
+        for table, value in given.items()
+        if isinstance(value, dict) and value.get("sheet") is not None
+    }
+
+
+def _file_given(report: Report, table: str, given: object) -> object:
+    """The file part of a table's entry: the entry itself, or its `file:` key."""
+    if not isinstance(given, dict):
+        return given
+    for key in given:
+        if key not in ("file", "sheet"):
+            report.at_key(("tables", table, key), unknown_key(str(key), ("file", "sheet")))
+    if given.get("file") is None:
+        report.at_key(("tables", table), "name the file, e.g. {file: 档案.xlsx, sheet: 在册}")
+    return given.get("file")
 
 
 def _table_name(report: Report, folder: Path, table: str, given: object) -> str | None:

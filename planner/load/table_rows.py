@@ -34,13 +34,21 @@ class Read(Generic[M]):
 
 
 def read_models(
-    report: Report, folder: Path, name: str | None, specs: Sequence[ColumnSpec], model: type[M]
+    report: Report,
+    folder: Path,
+    name: str | None,
+    specs: Sequence[ColumnSpec],
+    model: type[M],
+    sheet: str | None = None,
 ) -> Read[M] | None:
-    """One table read and built into models; None when the scenario has no such file."""
+    """One table read and built into models; None when the scenario has no such file.
+
+    `sheet` names the sheet of a workbook to read (default: the first visible one).
+    """
     if name is None:
         return None
     before = len(report.problems)
-    table = read_table(folder / name, specs, name)
+    table = read_table(folder / name, specs, name, sheet)
     report.problems.extend(table.problems)
     items = []
     for row in table.rows:
