@@ -223,18 +223,21 @@ def test_household_messages_never_quote_cells(tmp_path: Path) -> None:
 
 
 def test_duplicate_household_id_names_both_rows(tmp_path: Path) -> None:
-    """A repeated household id is reported at the repeat and names the first row."""
+    """A repeated household id is reported at the repeat and names the first row, not the id
+    (which, in a table whose columns were swapped, is an ID number)."""
     text = households("H1,a,,u,v1,劳模,,,", "H2,b,,u,v1,劳模,,,", "H1,c,,u,v1,劳模,,,")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:4:编号: id H1 is already used in row 2; each id must be unique"
+        "households.csv:4:编号: this id is already used in row 2; each id must be unique"
     ]
 
 
 def test_household_place_not_in_places(tmp_path: Path) -> None:
-    """A household living at an unknown place is reported with the place it likely means."""
-    text = households("H1,a,,u,v3,劳模,,,")
+    """A household living at an unknown place is reported, masked, with the place it likely
+    means (the suggestion comes from places.csv, the cell itself is not shown)."""
+    text = households("H1,a,,u,v3,劳模,,,", "H2,a,,u,place9,劳模,,,")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:2:所在地点: place v3 is not in places.csv; add it there or correct the id"
+        "households.csv:2:所在地点: place … is not in places.csv; add it there or correct the id",
+        "households.csv:3:所在地点: place p…9 is not in places.csv; add it there or correct the id",
     ]
 
 

@@ -39,7 +39,7 @@ def cross_check(
     ids = {row.cells["id"] for row in places.table.rows} - {""}
     depots_ok = _check_depots(report, teams, ids, file)
     if households:
-        check_places(report, households, ("place",), ids, file)
+        check_places(report, households, ("place",), ids, file, private=True)
     if roads is None or not check_places(report, roads, ("a", "b"), ids, file):
         return
     if roads.ok and places.ok and teams.ok and depots_ok:
@@ -53,14 +53,20 @@ def check_places(
     fields: Sequence[str],
     ids: set[str],
     file: str,
+    *,
+    private: bool = False,
 ) -> bool:
-    """Each place a household or a road names is a place of the places table."""
+    """Each place a household or a road names is a place of the places table.
+
+    `private`: the table is the households archive, whose cells a message shows masked.
+    """
     ok = True
     for number, item in read.items:
         for field in fields:
             place = getattr(item, field)
             if place not in ids:
-                report.at_cell(read.table, number, field, unknown_place(place, ids, file))
+                message = unknown_place(place, ids, file, private=private)
+                report.at_cell(read.table, number, field, message)
                 ok = False
     return ok
 

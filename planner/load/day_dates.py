@@ -1,4 +1,9 @@
-"""The dates of one entry of a team's days: a date or a span, in any form the calendar reads."""
+"""The dates of one entry of a team's days: a date or a span, in any form the calendar reads.
+
+A span is bounded by what a campaign can be: at most `MAX_SPAN_DAYS` days, and not past the
+Spring Festival it leads up to. A year typo (`2027-02-02至2028-02-02`) would otherwise plan a
+year of visits, and a span of a century took the machine's memory.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,11 @@ from planner.calendar_cn import (
     WorkCalendar,
     days_of,
     parse_span,
+    spring_festival,
 )
+
+MAX_SPAN_DAYS = 60
+"""Days a span may cover, first and last included."""
 
 
 def entry_dates(
@@ -24,10 +33,15 @@ def entry_dates(
     """
     if not isinstance(value, str):
         raise CalendarError(f"not a date: write it as {DATE_FORMS}")
-    first, last = parse_span(value, year)
+    try:
+        first, last = parse_span(value, year)
+    except OverflowError:
+        message = "a date out of range: a campaign's days are near its Spring Festival"
+        raise CalendarError(message) from None
+    _check_length(first, last)
     dates = days_of(first, last)
     if not working:
-        return dates
+        return _before_festival(first, last, dates)
     try:
         off = {date: work.day_off(date) for date in dates}
     except MissingHolidays as missing:
@@ -44,4 +58,31 @@ def entry_dates(
     kept = [date for date in dates if not off[date]]
     if not kept:
         raise CalendarError(f"no working day from {first} to {last}")
-    return kept
+    return _before_festival(first, last, kept)
+
+
+def _check_length(first: dt.date, last: dt.date) -> None:
+    """A span covers at most `MAX_SPAN_DAYS` days."""
+    days = (last - first).days + 1
+    if days > MAX_SPAN_DAYS:
+        raise CalendarError(
+            f"a span of {days} days ({first} to {last}); a span may cover at most "
+            f"{MAX_SPAN_DAYS} days: check the year"
+        )
+
+
+def _before_festival(first: dt.date, last: dt.date, dates: list[dt.date]) -> list[dt.date]:
+    """The days a span keeps, none after the Spring Festival it leads up to.
+
+    Days off are left out first, so a span written across the festival's holidays is fine as
+    long as no working day after the festival remains.
+    """
+    festival = spring_festival(first.year)
+    if festival < first:
+        festival = spring_festival(first.year + 1)
+    if first != last and dates[-1] > festival:
+        raise CalendarError(
+            f"the span {first} to {dates[-1]} runs past the Spring Festival ({festival}): "
+            "a campaign's days come before it; check the dates"
+        )
+    return dates

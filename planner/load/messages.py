@@ -32,10 +32,20 @@ def unknown_key(key: str, known: Iterable[str]) -> str:
     return f"unknown key {key}{hint}"
 
 
-def unknown_place(place: str, ids: Iterable[str], file: str) -> str:
-    """A place id the places table lacks, with the id it most likely means."""
+def unknown_place(place: str, ids: Iterable[str], file: str, *, private: bool = False) -> str:
+    """A place id the places table lacks, with the id it most likely means.
+
+    With `private` (a cell of the households table, which may hold an ID number where two
+    columns were swapped) the cell is shown masked; the suggestion comes from `file`.
+    """
     hint = _did_you_mean(place, sorted(ids))
-    return f"place {place} is not in {file}; add it there or correct the id{hint}"
+    shown = masked(place) if private else place
+    return f"place {shown} is not in {file}; add it there or correct the id{hint}"
+
+
+def masked(text: str) -> str:
+    """A hint of a cell that may be personal data: its first and last character (`5…X`)."""
+    return f"{text[0]}…{text[-1]}" if len(text) >= 4 else "…"
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:

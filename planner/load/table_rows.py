@@ -105,12 +105,16 @@ def _row_model(
 def _check_unique_ids(
     report: Report, table: Table, items: Sequence[tuple[int, BaseModel]]
 ) -> None:
-    """Ids of households and places are unique; a repeat names both rows."""
+    """Ids of households and places are unique; a repeat names both rows, not the id.
+
+    The id is not shown: in a households table whose columns were swapped it is an ID number,
+    and the two rows already say where to look.
+    """
     first: dict[str, int] = {}
     for number, item in items:
         key = getattr(item, "id", None)
         if key is not None and key in first:
-            message = f"id {key} is already used in row {first[key]}; each id must be unique"
+            message = f"this id is already used in row {first[key]}; each id must be unique"
             report.at_cell(table, number, "id", message)
         elif key is not None:
             first[key] = number

@@ -1,4 +1,9 @@
-"""scenario.yaml read round-trip, so that every problem can name the line of its key."""
+"""scenario.yaml read round-trip, so that every problem can name the line of its key.
+
+Reading is bounded (docs/scenario.md): the file's size, how deep it nests, and how many values
+it holds once its aliases (`*name`) are expanded, so that a 600-byte alias bomb or a deeply
+nested file is a problem naming the limit instead of minutes of work or a crash.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,20 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from planner.problems import Problem, ScenarioError
 
 SCENARIO_FILE = "scenario.yaml"
+MAX_YAML_BYTES = 2**20
+"""scenario.yaml may be at most 1 MB (the largest shipped one is 5 KB)."""
+MAX_YAML_DEPTH = 20
+"""How deep scenario.yaml may nest (a team's day override nests 5 deep)."""
+MAX_YAML_VALUES = 100_000
+"""Values scenario.yaml may hold with its aliases expanded."""
 
 YamlPath = tuple[str | int, ...]
 """A key path into scenario.yaml, as pydantic reports locations: ("teams", 0, "depot")."""
@@ -26,15 +39,29 @@ def read_yaml(folder: Path) -> CommentedMap:
     if not path.is_file():
         message = "missing: a scenario folder needs scenario.yaml (see docs/scenario.md)"
         raise ScenarioError([Problem(SCENARIO_FILE, None, None, message)])
+    if path.stat().st_size > MAX_YAML_BYTES:
+        limit = f"larger than {MAX_YAML_BYTES // 2**20} MB, the limit of scenario.yaml"
+        raise ScenarioError([_file_problem(limit)])
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
+    yaml.Composer = _BoundedComposer
+    yaml.max_depth = MAX_YAML_DEPTH
     try:
         doc = yaml.load(path.read_text(encoding="utf-8-sig"))
+    except _TooManyValues:
+        limit = f"more than {MAX_YAML_VALUES:,} values with aliases expanded, the limit of "
+        limit += "scenario.yaml"
+        raise ScenarioError([_file_problem(limit)]) from None
+    except RecursionError:
+        limit = f"nested deeper than {MAX_YAML_DEPTH} levels, the limit of scenario.yaml"
+        raise ScenarioError([_file_problem(limit)]) from None
     except UnicodeDecodeError:
         raise ScenarioError([_file_problem("not UTF-8 text: save it as UTF-8")]) from None
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         message = f"not valid YAML: {exc.problem}"
+        if isinstance(exc, MaxDepthExceededError):
+            message = f"nested deeper than {MAX_YAML_DEPTH} levels, the limit of scenario.yaml"
         raise ScenarioError([Problem(SCENARIO_FILE, line, None, message)]) from None
     except YAMLError as exc:
         raise ScenarioError([_file_problem(f"not valid YAML: {exc}")]) from None
@@ -42,6 +69,50 @@ def read_yaml(folder: Path) -> CommentedMap:
         message = "expected a mapping with campaign, budget and teams (see docs/scenario.md)"
         raise ScenarioError([_file_problem(message)])
     return doc
+
+
+class _TooManyValues(Exception):
+    """The document holds more values than `MAX_YAML_VALUES` once aliases are expanded."""
+
+
+class _BoundedComposer(Composer):
+    """Composing that counts each document's values as `plain` will expand them."""
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        if _expanded_size(node) > MAX_YAML_VALUES:
+            raise _TooManyValues
+        return node
+
+
+def _expanded_size(root: Node) -> int:
+    """The values under `root` with every alias expanded, counted once per node (no recursion).
+
+    An alias shares its node, so the sizes are memoised per node: the count is exact and cheap
+    even where the expansion itself would be astronomically large.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            sizes[id(node)] = min(1 + sum(sizes[id(c)] for c in children), MAX_YAML_VALUES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    """The nodes directly inside a mapping (keys and values) or a sequence."""
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 class _DatesAsText(RoundTripConstructor):
