@@ -30,6 +30,8 @@ from planner.web.workspace import Workspace
 
 log = logging.getLogger("songnuan.web")
 SESSION_HOURS = 12
+CHINESE_STATUS = {404: "没有这个页面。", 405: "不支持这种请求。", 400: "请求有误。"}
+"""The app's words for the framework's own errors (its English reason phrases)."""
 
 
 def create_app(
@@ -73,7 +75,8 @@ def create_app(
 async def _http_error(request: Request, error: Exception) -> Response:
     """404, 403 …: the page's own Chinese message (the app's words, never input text)."""
     assert isinstance(error, HTTPException)
-    message = error.detail if error.status_code in (403, 404, 400) else "请求无法处理。"
+    own = isinstance(error.detail, str) and not error.detail.isascii()
+    message = error.detail if own else CHINESE_STATUS.get(error.status_code, "请求无法处理。")
     return render(request, "error.html", status=error.status_code, message=message)
 
 

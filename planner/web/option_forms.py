@@ -116,6 +116,12 @@ def _shown(value: object, kind: Kind) -> str:
 def _parsed(raw: str, kind: Kind) -> Any:
     """A submitted value: YAML flow text parsed (left as text when it is not YAML)."""
     text = raw.strip()
+    number = {"int": int, "float": float}.get(kind)
+    if number is not None:
+        try:
+            return number(text)
+        except ValueError:
+            return text or None
     if kind != "yaml" or not text:
         return text or None
     try:

@@ -11,12 +11,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from planner.load import load_scenario
+from planner.load.yaml_source import SCENARIO_FILE, read_yaml
 from planner.plugins import available_plugins, make_plugin_manager
 from planner.problems import PluginError, ScenarioError
 from planner.rules import check_options
 from planner.web.rendering import campaign_of, checked_form, redirect, render, workspace
 from planner.web.runs import list_runs
-from planner.web.scenario_edit import change_scenario
+from planner.web.scenario_edit import dump_yaml
 from planner.web.starter import write_starter
 from planner.web.workspace import NotFound
 
@@ -63,16 +64,13 @@ async def copy_campaign(request: Request) -> Response:
         return await campaign_list(request, error="请选择要复制的活动并填写新的年份。")
     folder = workspace(request).copy(source, year)
 
-    def new_year(doc: dict[str, object]) -> None:
-        campaign = doc["campaign"]
-        assert isinstance(campaign, dict)
+    doc = read_yaml(folder)
+    campaign = doc.get("campaign")
+    if isinstance(campaign, dict):
         campaign["year"] = year
         campaign["name"] = str(campaign.get("name", "")).replace(str(source.year), str(year))
-
-    try:
-        change_scenario(folder, new_year)
-    except ScenarioError:
-        pass  # the copy keeps last year's dates; its overview lists what to change
+    # Written even when last year's dates do not fit the new year: the overview lists them.
+    (folder / SCENARIO_FILE).write_text(dump_yaml(doc), encoding="utf-8")
     return redirect(f"/c/{folder.name}")
 
 
