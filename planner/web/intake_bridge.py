@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.problems import Problem, ScenarioError
-from planner.web.scenario_edit import change_scenario
+from planner.web.scenario_edit import change_tables
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -25,21 +25,23 @@ class Upload:
     content: bytes
 
 
-def accept_archives(folder: Path, table: str, uploads: list[Upload]) -> int:
-    """Make `uploads` the scenario's `table` (households, places or roads); rows now in it.
+def accept_archives(folder: Path, uploads: dict[str, list[Upload]]) -> list[Problem]:
+    """Make each upload its scenario table (households, places or roads), all at once.
 
-    Raises `ScenarioError` (the loader's problems, or what is wrong with the upload) and leaves
-    the folder as it was when the scenario would not load with the new table.
+    Raises `ScenarioError` when an uploaded table has problems (the folder is then as it was).
+    Returns the problems the new tables leave in the other files (a team's depot not among the
+    new places), which the clerk fixes next.
     """
-    if len(uploads) != 1:
-        message = "一次请上传一个已按 songnuan 列名整理好的表格（多份单位名单的合并导入尚未接入）"
-        raise ScenarioError([Problem(f"{table}.csv", None, None, message)])
-    upload = uploads[0]
-    if upload.suffix not in TABLE_SUFFIXES:
-        message = "只接受 .csv 或 .xlsx 文件"
-        raise ScenarioError([Problem(f"{table}{upload.suffix}", None, None, message)])
-    name = f"{table}{upload.suffix}"
-    others = tuple(f"{table}{s}" for s in TABLE_SUFFIXES if s != upload.suffix)
-    scenario = change_scenario(folder, files={name: upload.content}, remove=others)
-    return {"households": len(scenario.households), "places": len(scenario.places),
-            "roads": len(scenario.roads)}[table]
+    files: dict[str, bytes] = {}
+    remove: list[str] = []
+    for table, given in uploads.items():
+        if len(given) != 1:
+            message = "一次请上传一个已按 songnuan 列名整理好的表格（多份单位名单的合并导入尚未接入）"
+            raise ScenarioError([Problem(f"{table}.csv", None, None, message)])
+        upload = given[0]
+        if upload.suffix not in TABLE_SUFFIXES:
+            message = "只接受 .csv 或 .xlsx 文件"
+            raise ScenarioError([Problem(f"{table}{upload.suffix}", None, None, message)])
+        files[f"{table}{upload.suffix}"] = upload.content
+        remove += [f"{table}{s}" for s in TABLE_SUFFIXES if s != upload.suffix]
+    return change_tables(folder, files, tuple(remove))

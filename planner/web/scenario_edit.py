@@ -2,8 +2,8 @@
 
 Every form of the app and every upload goes through `change_scenario`: the new scenario.yaml and
 tables are written into a staging copy of the folder and read with the same `load_scenario` the
-CLI uses. When it reports problems they are raised and the campaign stays exactly as it was;
-when it loads, the changed files replace the old ones. scenario.yaml is edited round-trip, so the
+CLI uses. When the change brings problems they are raised and the campaign stays exactly as it
+was; otherwise the changed files replace the old ones. scenario.yaml is edited round-trip, so the
 comments and key order an office (or `init`) wrote stay in place.
 """
 
@@ -24,7 +24,6 @@ from planner.load.yaml_source import SCENARIO_FILE, read_yaml
 from planner.plugins import make_plugin_manager
 from planner.problems import PluginError, Problem, ScenarioError
 from planner.rules import check_options
-from planner.scenario import Scenario
 from planner.web.workspace import scenario_files
 
 YamlChange = Callable[[CommentedMap], None]
@@ -36,13 +35,16 @@ def change_scenario(
     edit: YamlChange | None = None,
     files: Mapping[str, bytes] | None = None,
     remove: tuple[str, ...] = (),
-) -> Scenario:
-    """Apply `edit` to scenario.yaml, write `files` and drop `remove`, if the result loads.
+) -> list[Problem]:
+    """Apply `edit` to scenario.yaml, write `files` and drop `remove`, unless that adds problems.
 
-    `files` maps a file name the app chose (never one a user typed) to its new bytes. Raises the
-    loader's `ScenarioError` when the changed scenario has problems; the folder is then
-    untouched. Returns the loaded, changed scenario.
+    `files` maps a file name the app chose (never one a user typed) to its new bytes. Raises
+    `ScenarioError` with the problems the change would bring that the scenario did not have
+    before; the folder is then untouched. A campaign is filled in step by step, so problems it
+    had already (a team's depot not yet among the places) do not block another step: they are
+    returned, for the page to list.
     """
+    before = {_what(problem) for problem in problems_of(folder)}
     new = dict(files or {})
     if edit is not None:
         doc = read_yaml(folder)
@@ -55,24 +57,58 @@ def change_scenario(
                 shutil.copy2(item, copy / item.name)
         for name, content in new.items():
             (copy / name).write_bytes(content)
-        scenario = load_scenario(copy)
-        _check_rule_options(scenario)
-        for name, content in new.items():
-            _replace(folder / name, content)
-        for name in remove:
-            if name not in new:
-                (folder / name).unlink(missing_ok=True)
-    return scenario.model_copy(update={"folder": folder})
+        after = problems_of(copy)
+    brought = [problem for problem in after if _what(problem) not in before]
+    if brought:
+        raise ScenarioError(brought)
+    for name, content in new.items():
+        _replace(folder / name, content)
+    for name in remove:
+        if name not in new:
+            (folder / name).unlink(missing_ok=True)
+    return after
 
 
-def _check_rule_options(scenario: Scenario) -> None:
-    """Raise the plugins' option problems as the loader raises its own."""
+def problems_of(folder: Path) -> list[Problem]:
+    """Every problem of the scenario in `folder`: the loader's, then the plugins' options'."""
     try:
-        problems = check_options(scenario, make_plugin_manager(scenario.campaign.plugins))
+        scenario = load_scenario(folder)
+    except ScenarioError as error:
+        return list(error.problems)
+    try:
+        return check_options(scenario, make_plugin_manager(scenario.campaign.plugins))
     except PluginError as error:
-        problems = [Problem(SCENARIO_FILE, None, "campaign.plugins", str(error))]
-    if problems:
-        raise ScenarioError(problems)
+        return [Problem(SCENARIO_FILE, None, "campaign.plugins", str(error))]
+
+
+def _what(problem: Problem) -> tuple[str, str | None, str]:
+    """A problem without its row, which an edit above it may shift."""
+    return problem.file, problem.column, problem.message
+
+
+def change_tables(
+    folder: Path, files: Mapping[str, bytes], remove: tuple[str, ...] = ()
+) -> list[Problem]:
+    """Replace tables: refused when the new files themselves have problems, kept otherwise.
+
+    A new table may leave other files wrong for a while — new places.csv without the place a
+    team starts from — since a clerk uploads one table after another; those problems are
+    returned for the page to list, and the uploaded tables are kept. Raises `ScenarioError`
+    (folder untouched) when any problem lies in an uploaded file.
+    """
+    try:
+        return change_scenario(folder, files=files, remove=remove)
+    except ScenarioError as error:
+        own = [p for p in error.problems if p.file in files]
+        if own:
+            raise ScenarioError(own) from None
+        others = error.problems
+    for name, content in files.items():
+        _replace(folder / name, content)
+    for name in remove:
+        if name not in files:
+            (folder / name).unlink(missing_ok=True)
+    return others
 
 
 def dump_yaml(doc: CommentedMap) -> str:

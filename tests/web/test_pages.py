@@ -132,10 +132,10 @@ def test_upload_of_a_households_table_replaces_it(client: TestClient, workspace:
         book.active.append(row)
     path = folder.parent / "upload.xlsx"
     book.save(path)
-    files = {"files": ("各单位名单.xlsx", path.read_bytes())}
-    answer = post(client, "/c/2027-town/archive", {"table": "households"}, files,
-                  page="/c/2027-town/archive")
-    assert answer.status_code == 200 and "共 10 行" in answer.text
+    files = {"households": ("各单位名单.xlsx", path.read_bytes())}
+    answer = post(client, "/c/2027-town/archive", {}, files, page="/c/2027-town/archive")
+    assert answer.status_code == 200 and "困难户档案已更新" in answer.text
+    assert len(load_scenario(folder).households) == 10
     assert (folder / "households.xlsx").is_file() and not (folder / "households.csv").exists()
 
 
@@ -144,8 +144,8 @@ def test_a_failed_upload_leaves_the_campaign_as_it_was(client: TestClient, works
     folder = add_campaign(workspace)
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     bad = "编号,姓名,身份证号,所在单位,所在地点,类别\nT001,张三,5299ABC123,白塘村,nowhere,五保户\n"
-    files = {"files": ("h.csv", bad.encode("utf-8"))}
-    answer = post(client, "/c/2027-town/archive", {"table": "households"}, files,
+    files = {"households": ("h.csv", bad.encode("utf-8"))}
+    answer = post(client, "/c/2027-town/archive", {}, files,
                   page="/c/2027-town/archive")
     assert answer.status_code == 422
     assert "households.csv:2:" in answer.text and "5299ABC123" not in answer.text

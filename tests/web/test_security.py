@@ -74,8 +74,8 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(workspace: Pat
     before = (folder / "households.csv").read_bytes()
     with TestClient(create_app(workspace, max_upload=1024 * 1024)) as client:
         token = csrf_of(client.get("/c/2027-town/archive").text)
-        files = {"files": ("big.csv", b"x" * (2 * 1024 * 1024))}
-        answer = client.post("/c/2027-town/archive", data={"csrf": token, "table": "households"},
+        files = {"households": ("big.csv", b"x" * (2 * 1024 * 1024))}
+        answer = client.post("/c/2027-town/archive", data={"csrf": token},
                              files=files)
     assert answer.status_code == 413
     assert "最多 1 MB" in answer.text and "未作任何改动" in answer.text
@@ -91,8 +91,8 @@ def test_a_personal_value_never_reaches_the_server_log(
     table = ("编号,姓名,身份证号,所在单位,所在地点,类别,家庭月收入\n"
              f"T001,张三,{secret_id}Q,白塘村,v01,五保户,{secret_income}元整\n")
     caplog.set_level(logging.DEBUG)
-    answer = post(client, "/c/2027-town/archive", {"table": "households"},
-                  {"files": ("h.csv", table.encode("utf-8"))}, page="/c/2027-town/archive")
+    answer = post(client, "/c/2027-town/archive", {},
+                  {"households": ("h.csv", table.encode("utf-8"))}, page="/c/2027-town/archive")
     assert answer.status_code == 422
     for value in (secret_id, secret_income, "张三"):
         assert value not in caplog.text

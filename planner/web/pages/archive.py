@@ -30,19 +30,23 @@ async def archive_page(request: Request, status: int = 200, **context: object) -
 
 
 async def upload(request: Request) -> Response:
-    """Keep the uploaded table if the scenario loads with it; else list its problems."""
+    """Keep the uploaded tables if they have no problems; else list them, changing nothing."""
     form = await checked_form(request)
-    table = str(form.get("table", ""))
-    if table not in TABLES:
-        raise HTTPException(400, "未知的表格。")
-    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
-    uploads = [Upload(PurePath(f.filename or "").suffix.lower(), await f.read()) for f in files]
+    uploads: dict[str, list[Upload]] = {}
+    for table in TABLES:
+        files = [f for f in form.getlist(table) if isinstance(f, UploadFile) and f.filename]
+        if files:
+            uploads[table] = [Upload(PurePath(f.filename or "").suffix.lower(), await f.read())
+                              for f in files]
+    if not uploads:
+        raise HTTPException(400, "请选择要上传的文件。")
+    names = "、".join(TABLES[table] for table in uploads)
     try:
-        rows = accept_archives(campaign_of(request).folder, table, uploads)
+        left = accept_archives(campaign_of(request).folder, uploads)
     except ScenarioError as error:
         problems = [str(problem) for problem in error.problems]
-        return await archive_page(request, status=422, problems=problems, failed=TABLES[table])
-    return await archive_page(request, done=f"{TABLES[table]}已更新：共 {rows} 行。")
+        return await archive_page(request, status=422, problems=problems, failed=names)
+    return await archive_page(request, done=f"{names}已更新。", problems=[str(p) for p in left])
 
 
 ROUTES = [
