@@ -17,6 +17,7 @@ from planner.cli import (
     plan_command,
     plugins_command,
     replan_command,
+    serve_command,
     validate_command,
     whatif_command,
 )
@@ -34,3 +35,4 @@ main.add_command(plugins_command.plugins)
 main.add_command(whatif_command.whatif)
 main.add_command(replan_command.replan)
 main.add_command(explain_command.explain_household)
+main.add_command(serve_command.serve)

@@ -8,6 +8,7 @@ upwards and hands to the teams. Every total is a formula whose value is stored a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from xlsxwriter.utility import xl_col_to_name
 
@@ -193,8 +194,17 @@ def _row_sum(columns: list[str]) -> str:
     return "=" + "+".join(f"{column}{{row}}" for column in columns) if columns else "=0"
 
 
-def schedule_sheet(index: PlanIndex) -> Sheet:
-    """走访安排: per team and day, the stops in order with arrival times and addresses."""
+def schedule_sheet(index: PlanIndex, subscriptions: Mapping[str, str] | None = None) -> Sheet:
+    """走访安排: per team and day, the stops in order with arrival times and addresses.
+
+    `subscriptions` (team id → calendar subscription address, from `songnuan serve`) prints
+    each team's address above the table, so a leader can subscribe from the printed sheet.
+    """
+    notes = tuple(
+        f"{team.name}（{team.leader}）手机日历订阅：{subscriptions[team.id]}"
+        for team in index.scenario.teams
+        if subscriptions and team.id in subscriptions
+    )
     rows: list[Row] = []
     for team in index.scenario.teams:
         for route in index.routes_of(team.id):
@@ -230,6 +240,7 @@ def schedule_sheet(index: PlanIndex) -> Sheet:
             "路程(分钟)",
         ),
         rows=tuple(rows),
+        notes=notes,
         landscape=True,
         autofilter=True,
     )

@@ -8,6 +8,7 @@ page, and a unit's recipients sign only their own list.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from planner.export import Register
@@ -34,13 +35,18 @@ def songnuan_register_writers(register: Register) -> None:
     register("workbook", write_workbook)
 
 
-def write_workbook(plan: Plan, folder: Path) -> None:
-    """Write `allocation.xlsx` and `csv/<table>.csv` for each of its tables into `folder`."""
+def write_workbook(
+    plan: Plan, folder: Path, subscriptions: Mapping[str, str] | None = None
+) -> None:
+    """Write `allocation.xlsx` and `csv/<table>.csv` for each of its tables into `folder`.
+
+    `subscriptions` (team id → calendar subscription address) goes on the 走访安排 sheet.
+    """
     index = index_plan(plan)
     disbursement = disbursement_sheet(index)
     budget = budget_sheet(index)
     statistics = statistics_sheet(index)
-    schedule = schedule_sheet(index)
+    schedule = schedule_sheet(index, subscriptions)
     sheets = [disbursement, *sign_off_sheets(index), budget, statistics, schedule]
     title = f"{index.campaign.name}慰问金发放"
     comments = "含个人敏感信息（银行卡号），仅限经办科室使用"
