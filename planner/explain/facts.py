@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from planner.export.plan_json import plan_document
 from planner.plan import Plan
+from planner.reasons import Reason
 
 
 class ExplainError(Exception):
@@ -47,16 +50,25 @@ class GrantFacts(_Read):
     line_id: str
 
 
+def _reason(value: object) -> object:
+    """A reason as plan.json holds it: a code with parameters, or (older files) plain text."""
+    if isinstance(value, Mapping) and "code" in value:
+        return Reason.from_data(value)
+    return value
+
+
+StoredReason = Annotated[Reason | str, BeforeValidator(_reason)]
+
+
 class UnfundedFacts(_Read):
     household_id: str
-    reason: str
+    reason: StoredReason
 
 
 class CaseFacts(_Read):
     household_id: str
     category: str
     eligible: bool
-    reasons: tuple[str, ...]
     priority: int
     visit: str
     tier: str
@@ -78,7 +90,7 @@ class RouteFacts(_Read):
 class DroppedFacts(_Read):
     household_id: str
     must: bool
-    reason: str
+    reason: StoredReason
 
 
 class PlanFacts(_Read):

@@ -118,7 +118,7 @@ def _case(index: PlanIndex, household_id: str) -> Json:
         "name": _name(index, household_id),
         "category": case.category,
         "eligible": case.eligible,
-        "reasons": list(case.reasons),
+        "reasons": [index.plan.allocation.cases.reason_book().render(r) for r in case.reasons],
         "priority": case.priority,
         "standard": case.standard,
         "must_fund": case.must_fund,
