@@ -58,14 +58,14 @@ class Cases(Frozen):
         """
         return _book(self.templates)
 
-
-@functools.lru_cache(maxsize=8)
-def _book(templates: tuple[Template, ...]) -> ReasonBook:
-    return ReasonBook(templates)
-
     def case(self, household_id: str) -> Case:
         """The case of this household."""
         for case in self.cases:
             if case.household_id == household_id:
                 return case
         raise KeyError(household_id)
+
+
+@functools.lru_cache(maxsize=8)
+def _book(templates: tuple[Template, ...]) -> ReasonBook:
+    return ReasonBook(templates)

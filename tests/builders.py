@@ -9,8 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pluggy
+
 from planner.cases import Cases
 from planner.reasons import Lang, Reason
+from planner.rules import apply_rules, findings
 from planner.scenario import (
     Budget,
     BudgetLine,
@@ -132,3 +135,9 @@ def said(cases: Cases, reasons: tuple[Reason, ...] | Reason, lang: Lang = "zh") 
     book = cases.reason_book()
     many = (reasons,) if isinstance(reasons, Reason) else reasons
     return [book.render(reason, lang) for reason in many]
+
+
+def noted(built: Scenario, pm: pluggy.PluginManager, lang: Lang = "zh") -> list[str]:
+    """The plugins' findings on a scenario, as `validate` and `plan` print them."""
+    cases = apply_rules(built, pm)
+    return [finding.text(cases.reason_book(), lang) for finding in findings(cases, pm)]
