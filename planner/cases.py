@@ -2,16 +2,20 @@
 
 A `Case` is a household seen through the organisation's rules: which category it counts in,
 whether it is eligible and why, how urgent it is, what the standard grant is, whether a leader
-should visit and which tier of leader. Every decision carries a short reason in plain Chinese,
-because office staff must be able to answer "why (not) me?".
+should visit and which tier of leader. Every decision carries its reasons, because office staff
+must be able to answer "why (not) me?". Reasons are codes with parameters; `Cases` carries the
+words of every code the rules used (the core's and the plugins'), so any later stage renders
+them in Chinese or English without asking the plugins again.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from pydantic import Field
 
+from planner.reasons import Reason, ReasonBook, Template
 from planner.scenario import Frozen, Scenario
 
 VisitWish = Literal["must", "may", "no"]
@@ -30,7 +34,7 @@ class Case(Frozen):
     district: str
     unit: str
     eligible: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     priority: int = Field(ge=0)
     standard: int = Field(ge=0)
     visit: VisitWish
@@ -44,6 +48,15 @@ class Cases(Frozen):
 
     scenario: Scenario
     cases: tuple[Case, ...]
+    templates: tuple[Template, ...] = ()
+    """The words of the plugins' reason codes and category names, as the plugins registered them."""
+
+    def reason_book(self) -> ReasonBook:
+        """The book that renders every reason of these cases: the core's words and the plugins'.
+
+        Built once per set of templates, since writers render a reason per household.
+        """
+        return _book(self.templates)
 
     def case(self, household_id: str) -> Case:
         """The case of this household."""
@@ -51,3 +64,8 @@ class Cases(Frozen):
             if case.household_id == household_id:
                 return case
         raise KeyError(household_id)
+
+
+@functools.lru_cache(maxsize=8)
+def _book(templates: tuple[Template, ...]) -> ReasonBook:
+    return ReasonBook(templates)

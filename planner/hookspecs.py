@@ -42,13 +42,15 @@ def songnuan_household_size(household: Household, scenario: Scenario) -> int | N
 
 
 @hookspec
-def songnuan_eligibility(household: Household, scenario: Scenario) -> Eligibility | None:
-    """Return a verdict (eligible or not, with a reason) on the household, or None to abstain."""
+def songnuan_eligibility(household: Household, scenario: Scenario, size: int) -> Eligibility | None:
+    """Return a verdict (eligible or not, with a reason) on the household, or None to abstain;
+    `size` is the counted household size, decided once by `songnuan_household_size`."""
 
 
 @hookspec(firstresult=True)
-def songnuan_priority(household: Household, scenario: Scenario) -> Priority | None:
-    """Return the household's priority (higher is funded first) with a reason, or None."""
+def songnuan_priority(household: Household, scenario: Scenario, size: int) -> Priority | None:
+    """Return the household's priority (higher is funded first) with a reason, or None; `size`
+    is the counted household size."""
 
 
 @hookspec(firstresult=True)
@@ -67,9 +69,10 @@ def songnuan_check(cases: Cases) -> list[Finding] | None:
 
 
 @hookspec
-def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
-    """Register English for the plugin's fixed Chinese phrases: `register(zh, en)`, where both are
-    templates with the same `{name}` fields (e.g. `"人均月收入低于低保线150%（{amount}元）"`)."""
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    """Register the words of the plugin's reason codes: `register(code, zh, en)`, two `str.format`
+    templates with the same `{name}` fields (e.g. `"union.below_150"`, `"人均月收入低于低保线150%
+    （{amount}元）"`, `"per-capita monthly income below 150% of the line ({amount} yuan)"`)."""
 
 
 @hookspec

@@ -1,4 +1,9 @@
-"""The small values that rule plugins return to the core, and the types of their options."""
+"""The small values that rule plugins return to the core, and the types of their options.
+
+Every reason and finding is a `Reason` (a code with parameters), whose words the plugin
+registers through `songnuan_register_reasons`; the core renders it in Chinese or English where a
+person reads it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, Validati
 from planner.calendar_cn import parse_day, parse_span
 from planner.cases import VisitWish
 from planner.problems import Problem
+from planner.reasons import Lang, Reason, ReasonBook
 from planner.scenario import Frozen, Scenario
 
 
@@ -25,13 +31,17 @@ class Category(Frozen):
     aliases: tuple[str, ...] = ()
     targeted: bool = True
     description: str = ""
+    english: str = ""
+    """The name in English, for `--lang en`; empty: the Chinese name is shown."""
+    english_description: str = ""
+    """The description in English; empty: the English name where the description is the name."""
 
 
 class Eligibility(Frozen):
-    """A plugin's verdict on a household: eligible or not, and a short reason in Chinese."""
+    """A plugin's verdict on a household: eligible or not, and why."""
 
     eligible: bool
-    reason: str
+    reason: Reason
     must_fund: bool = False
 
 
@@ -39,7 +49,7 @@ class Priority(Frozen):
     """How urgent a household is (higher is funded first), and why."""
 
     level: int = Field(ge=0)
-    reason: str
+    reason: Reason | None = None
 
 
 class VisitDecision(Frozen):
@@ -47,7 +57,7 @@ class VisitDecision(Frozen):
 
     visit: VisitWish
     tier: str = ""
-    reason: str = ""
+    reason: Reason | None = None
 
 
 class Finding(Frozen):
@@ -57,15 +67,17 @@ class Finding(Frozen):
     so that the office finds the cell; like problems, findings never quote personal data.
     """
 
-    message: str
+    message: Reason
     file: str = ""
     row: int | None = None
     column: str = ""
 
-    def __str__(self) -> str:
+    def text(self, book: ReasonBook, lang: Lang = "zh") -> str:
+        """The finding in `lang`, after the place it points at (`file:row:column: …`)."""
+        message = book.render(self.message, lang)
         if not self.file:
-            return self.message
-        return str(Problem(self.file, self.row, self.column or None, self.message))
+            return message
+        return str(Problem(self.file, self.row, self.column or None, message))
 
 
 def _campaign_day(value: object, info: ValidationInfo) -> object:

@@ -5,11 +5,14 @@ validates each plugin's `rules:` options with the model the plugin gives, resolv
 through what plugins register, applies the overrides an office writes in the households table
 (必访 / 不访, 慰问层级), and falls back to the scenario's budget standards where no plugin decides
 an amount. Once the cases are made, plugins may add findings on the campaign as a whole.
+
+Reasons are codes with parameters (`planner.reasons`); the words of the plugins' codes and of
+the category names are gathered here once and travel with the cases (`Cases.templates`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 
 import pluggy
 from pydantic import BaseModel, ValidationError
@@ -17,8 +20,9 @@ from pydantic_core import ErrorDetails
 
 from planner.calendar_cn import CalendarError
 from planner.cases import Case, Cases, VisitWish
-from planner.plugins import call_each, call_first, checked
+from planner.plugins import ask, checked, each_plugin, gather
 from planner.problems import PluginError, Problem, ScenarioError
+from planner.reasons import Reason, ReasonBook, Template, template
 from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
 from planner.scenario import Household, Scenario
 
@@ -34,13 +38,33 @@ VISIT_OVERRIDES: dict[str, VisitWish] = {
     "no": "no",
 }
 
-VISIT_LABELS: dict[VisitWish, str] = {"must": "必访", "may": "可访", "no": "不访"}
+WISHES: dict[VisitWish, str] = {
+    "must": template("rules.wish.must", zh="必访", en="must visit"),
+    "may": template("rules.wish.may", zh="可访", en="may visit"),
+    "no": template("rules.wish.no", zh="不访", en="no visit"),
+}
+NOT_TARGETED = template(
+    "rules.not_targeted",
+    zh="{category}不属于本次慰问对象",
+    en="{category}: not served by this campaign",
+)
+NO_RULE = template(
+    "rules.no_rule", zh="没有规则认定其符合慰问条件", en="no rule finds the household eligible"
+)
+OFFICE_ASKS = template("rules.office_asks", zh="办公室要求：{wish}", en="the office asks: {wish}")
+LISTED = template("rules.listed", zh="{category}：{description}", en="{category}: {description}")
+NOT_VISITED = template(
+    "rules.not_eligible_not_visited",
+    zh="不符合慰问条件，不安排走访",
+    en="not eligible, so not visited",
+)
 
 
 def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
     """One case per household, in table order; bad options and unknown categories are problems."""
     problems = check_options(scenario, pm)
     categories = registered_categories(pm)
+    templates = reason_templates(pm) + category_templates(categories.values())
     problems += _check_category_names(scenario, categories)
     households = []
     for household in scenario.households:
@@ -58,7 +82,7 @@ def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
         cases.append(_case(pm, scenario, household, category, district, problems))
     if problems:
         raise ScenarioError(problems)
-    return Cases(scenario=scenario, cases=tuple(cases))
+    return Cases(scenario=scenario, cases=tuple(cases), templates=templates)
 
 
 def check_options(scenario: Scenario, pm: pluggy.PluginManager) -> list[Problem]:
@@ -69,10 +93,12 @@ def check_options(scenario: Scenario, pm: pluggy.PluginManager) -> list[Problem]
     """
     hook = "songnuan_rule_options"
     problems = []
-    for plugin, model in call_each(pm, hook, type):
-        if not issubclass(model, BaseModel):
-            raise PluginError(plugin, hook, f"returned {model.__name__}, expected a pydantic model")
-        problems += _option_problems(scenario, plugin, model)
+    for plugin, caller in each_plugin(pm, hook):
+        for model in caller():
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                shown = model.__name__ if isinstance(model, type) else type(model).__name__
+                raise PluginError(plugin, hook, f"returned {shown}, expected a pydantic model")
+            problems += _option_problems(scenario, plugin, model)
     for name in scenario.rules:
         if pm.get_plugin(name) is None and not pm.is_blocked(name):
             enabled = ", ".join(scenario.campaign.plugins)
@@ -112,21 +138,82 @@ def findings(cases: Cases, pm: pluggy.PluginManager) -> tuple[Finding, ...]:
     """Every plugin's findings on the campaign, in plugin order, each checked to be a Finding."""
     hook = "songnuan_check"
     found = []
-    for plugin, items in call_each(pm, hook, list, cases=cases):
-        found += [checked(plugin, hook, item, Finding) for item in items]
+    for plugin, caller in each_plugin(pm, hook):
+        for items in caller(cases=cases):
+            found += [
+                checked(plugin, hook, item, Finding) for item in checked(plugin, hook, items, list)
+            ]
     return tuple(found)
 
 
 def registered_categories(pm: pluggy.PluginManager) -> dict[str, Category]:
     """Every category name and alias the enabled plugins know, mapped to its category."""
     found: list[Category] = []
-    register: Callable[[Category], None] = found.append
-    call_each(pm, "songnuan_register_categories", object, register=register)
+
+    def register(category: Category) -> None:
+        if not isinstance(category, Category):
+            raise TypeError(f"register() takes a Category, got {type(category).__name__}")
+        found.append(category)
+
+    pm.hook.songnuan_register_categories(register=register)
     known: dict[str, Category] = {}
     for category in found:
         for name in (category.name, *category.aliases):
             known[name] = category
     return known
+
+
+def reason_templates(pm: pluggy.PluginManager) -> tuple[Template, ...]:
+    """The words of every reason code the enabled plugins register, checked as they come.
+
+    A code registered twice with other words (by two plugins, or clashing with the core's), a
+    template pair whose fields differ, or arguments that are not three strings raise inside the
+    plugin's hook, so the error names the plugin.
+    """
+    book = ReasonBook()
+    found: list[Template] = []
+
+    def register(code: str, zh: str, en: str) -> None:
+        if not all(isinstance(text, str) for text in (code, zh, en)):
+            raise TypeError(
+                f"register(code, zh, en) takes three strings, got {code!r}, {zh!r}, {en!r}"
+            )
+        each = Template(code=code, zh=zh, en=en)
+        book.add(each)
+        found.append(each)
+
+    pm.hook.songnuan_register_reasons(register=register)
+    return tuple(found)
+
+
+def category_reason(name: str) -> Reason:
+    """A category's name as a reason parameter, so that it reads in English as well."""
+    return Reason.of(f"category.{name}")
+
+
+def listed_reason(category: Category) -> Reason:
+    """Eligible by being on the unit's list in `category`: its name and its description."""
+    description = Reason.of(f"category.{category.name}.description")
+    return Reason.of(LISTED, category=category_reason(category.name), description=description)
+
+
+def category_templates(categories: Iterable[Category]) -> tuple[Template, ...]:
+    """The words of each registered category's name and description, in Chinese and English."""
+    found = {}
+    for category in categories:
+        english = category.english or category.name
+        same = category.description == category.name
+        described = category.english_description or (english if same else category.description)
+        code = category_reason(category.name).code
+        found[code] = Template(code=code, zh=_literal(category.name), en=_literal(english))
+        code += ".description"
+        found[code] = Template(code=code, zh=_literal(category.description), en=_literal(described))
+    return tuple(found.values())
+
+
+def _literal(text: str) -> str:
+    """`text` as a template that renders as itself."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _check_category_names(scenario: Scenario, known: dict[str, Category]) -> list[Problem]:
@@ -164,16 +251,15 @@ def _case(
     problems: list[Problem],
 ) -> Case:
     """Ask the plugins about one household and combine their answers with the office overrides."""
-    kwargs: dict[str, object] = {"household": household, "scenario": scenario}
-    size = call_first(pm, "songnuan_household_size", int, **kwargs)
+    size = ask(pm, "songnuan_household_size", int, household=household, scenario=scenario)
     counted_size = size or household.household_size or DEFAULT_HOUSEHOLD_SIZE
-    eligible, reasons, must_fund = _eligibility(pm, category, kwargs)
-    priority = call_first(pm, "songnuan_priority", Priority, **kwargs) or Priority(
-        level=0, reason=""
-    )
-    if priority.reason:
+    kwargs: dict[str, object] = {"household": household, "scenario": scenario}
+    sized = {**kwargs, "size": counted_size}
+    eligible, reasons, must_fund = _eligibility(pm, category, sized)
+    priority = ask(pm, "songnuan_priority", Priority, **sized) or Priority(level=0)
+    if priority.reason is not None:
         reasons = (*reasons, priority.reason)
-    standard = call_first(pm, "songnuan_standard_amount", int, **kwargs)
+    standard = ask(pm, "songnuan_standard_amount", int, **kwargs)
     if standard is None:
         standard = scenario.budget.standards.get(household.category)
     if standard is None:
@@ -181,7 +267,7 @@ def _case(
             message = f"no standard amount for category {household.category!r}"
             problems.append(Problem("scenario.yaml", None, "budget.standards", message))
         standard = 0
-    decision = call_first(pm, "songnuan_visit", VisitDecision, **kwargs)
+    decision = ask(pm, "songnuan_visit", VisitDecision, **kwargs)
     visit, tier, visit_reasons = _visit(household, eligible, decision)
     if visit == "must" and eligible:
         must_fund = True
@@ -203,26 +289,26 @@ def _case(
 
 def _eligibility(
     pm: pluggy.PluginManager, category: Category, kwargs: dict[str, object]
-) -> tuple[bool, tuple[str, ...], bool]:
+) -> tuple[bool, tuple[Reason, ...], bool]:
     """Eligible when some plugin says yes and none says no; a category not served never is.
 
     A "no" from any plugin wins, so that a unit's extra rule can only narrow what the
     organisation's rules allow, never widen it by accident.
     """
     if not category.targeted:
-        return False, (f"{category.name}不属于本次慰问对象",), False
-    verdicts = [v for _, v in call_each(pm, "songnuan_eligibility", Eligibility, **kwargs)]
+        return False, (Reason.of(NOT_TARGETED, category=category_reason(category.name)),), False
+    verdicts = gather(pm, "songnuan_eligibility", Eligibility, **kwargs)
     refusals = [v.reason for v in verdicts if not v.eligible]
     if refusals:
         return False, tuple(refusals), False
     if not verdicts:
-        return False, ("没有规则认定其符合慰问条件",), False
+        return False, (Reason.of(NO_RULE),), False
     return True, tuple(v.reason for v in verdicts), any(v.must_fund for v in verdicts)
 
 
 def _visit(
     household: Household, eligible: bool, decision: VisitDecision | None
-) -> tuple[VisitWish, str, tuple[str, ...]]:
+) -> tuple[VisitWish, str, tuple[Reason, ...]]:
     """The visit wish: the office's 走访 and 慰问层级 columns win over the plugins' decision."""
     visit: VisitWish = decision.visit if decision else ("may" if eligible else "no")
     tier = decision.tier if decision else ""
@@ -230,10 +316,10 @@ def _visit(
     override = VISIT_OVERRIDES.get(household.visit.strip())
     if override:
         visit = override
-        reasons = (f"办公室要求：{VISIT_LABELS[override]}",)
+        reasons = (Reason.of(OFFICE_ASKS, wish=Reason.of(WISHES[override])),)
     if household.tier.strip():
         tier = household.tier.strip()
     if not eligible and visit != "no":
         visit = "no"
-        reasons = (*reasons, "不符合慰问条件，不安排走访")
+        reasons = (*reasons, Reason.of(NOT_VISITED))
     return visit, tier, reasons

@@ -7,10 +7,12 @@ visits planned and dropped, road hours per team.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planner.cases import Case
+from planner.i18n import Lang
 from planner.plan import Plan
 
 
@@ -62,7 +64,12 @@ class Summary:
     teams: tuple[TeamFigures, ...]
     visits_planned: int
     visits_dropped: int
+    """Households funded, with a visit wished for, that no team visits (获资助未走访)."""
     must_visits_dropped: int
+    allocation_status: object = ""
+    """The allocation solver's state as the allocation gives it (`solver_words` says it)."""
+    routing_status: object = ""
+    """The routing search's state as routing gives it (a code, or an enum)."""
 
 
 def summarise(plan: Plan) -> Summary:
@@ -103,6 +110,8 @@ def summarise(plan: Plan) -> Summary:
         visits_planned=len(plan.visits),
         visits_dropped=len(plan.dropped),
         must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
+        allocation_status=allocation.solver_status,
+        routing_status=plan.solver_status,
     )
 
 
@@ -122,3 +131,49 @@ def _by(
         )
         for name, members in groups.items()
     ]
+
+
+STATE_WORDS: dict[str, tuple[str, str]] = {
+    "OPTIMAL": ("经费分配已最优", "grants optimal"),
+    "FEASIBLE": ("经费分配可行，未证明最优", "grants feasible, not proven optimal"),
+    "UNKNOWN": ("经费分配未完成", "grants not settled"),
+    "ROUTING_OPTIMAL": ("路线已最优", "routes optimal"),
+    "ROUTING_SUCCESS": ("已找到路线", "routes found"),
+    "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED": (
+        "已找到路线，搜索在停止时仍可能改进",
+        "routes found; the search stopped while it could still improve them",
+    ),
+    "ROUTING_FAIL_TIMEOUT": ("时限内未找到路线", "no routes within the time limit"),
+    "NO_VISITS": ("没有需要安排的走访", "no visits to plan"),
+}
+"""Plain words for the solvers' states, by the code the solvers give."""
+
+CODE = re.compile(r"[A-Z0-9_.+]+")
+"""What a solver's code looks like, as opposed to words."""
+
+UNSETTLED = ("求解未得出结果", "the solver found no result")
+"""What any other state (failed, invalid, not solved) comes to for a reader."""
+
+
+def solver_words(allocation: object, routing: object, lang: Lang = "zh") -> str:
+    """The allocation's and the routing's state in plain words, never as a solver's code.
+
+    Each may be a code (`ROUTING_SUCCESS`, or several joined by `+` for a plan routed in parts)
+    or an enum member: its name or value is looked up, and an enum whose text is already plain
+    words (not an upper-case code) is shown as it is.
+    """
+    return "；".join(_state(each, lang) for each in (allocation, routing) if str(each))
+
+
+def _state(status: object, lang: Lang) -> str:
+    if not isinstance(status, str):
+        text = str(status)
+        if not CODE.fullmatch(text):
+            return text
+        status = str(getattr(status, "name", text))
+    words: list[str] = []
+    for code in status.split("+"):
+        said = STATE_WORDS.get(code, UNSETTLED)[lang == "en"]
+        if said not in words:
+            words.append(said)
+    return ("、" if lang == "zh" else ", ").join(words)

@@ -17,6 +17,7 @@ from pydantic import Field
 from planner import hookimpl
 from planner.calendar_cn import parse_span
 from planner.cases import Cases
+from planner.reasons import Reason
 from planner.rule_types import (
     Category,
     Eligibility,
@@ -26,7 +27,7 @@ from planner.rule_types import (
     plugin_options,
 )
 from planner.scenario import Frozen, Household, Scenario
-from plugins.common import days_outside, default_amount, listed_eligibility
+from plugins.common import DAYS_OUTSIDE, days_outside, default_amount, listed_eligibility
 
 NAME = "bureau"
 
@@ -43,11 +44,31 @@ class BureauOptions(Frozen):
 
 
 CATEGORIES = (
-    Category(name="低保员工", aliases=("低保户员工",), description="享受低保的员工"),
-    Category(name="困难员工", aliases=("生活困难员工",), description="生活困难员工"),
-    Category(name="大病员工家庭", aliases=("重病员工家庭",), description="患大病员工家庭"),
+    Category(
+        name="低保员工",
+        english="employee on the minimum living allowance",
+        english_description="employees receiving the minimum living allowance",
+        aliases=("低保户员工",),
+        description="享受低保的员工",
+    ),
+    Category(
+        name="困难员工",
+        english="employee in hardship",
+        english_description="employees living in hardship",
+        aliases=("生活困难员工",),
+        description="生活困难员工",
+    ),
+    Category(
+        name="大病员工家庭",
+        english="family of an employee with a serious illness",
+        english_description="families of employees with a serious illness",
+        aliases=("重病员工家庭",),
+        description="患大病员工家庭",
+    ),
     Category(
         name="意外伤害员工家庭",
+        english="family of an employee hurt in an accident",
+        english_description="families of employees hurt in accidents or disasters",
         aliases=("遭受意外伤害员工家庭", "灾害员工家庭", "受灾员工家庭"),
         description="遭受意外伤害和灾害员工家庭",
     ),
@@ -59,24 +80,25 @@ def options(scenario: Scenario) -> BureauOptions:
     return plugin_options(scenario, NAME, BureauOptions)
 
 
-TRANSLATIONS = {
-    "低保员工": "employee on the minimum living allowance",
-    "享受低保的员工": "employees receiving the minimum living allowance",
-    "困难员工": "employee in hardship",
-    "生活困难员工": "employees living in hardship",
-    "大病员工家庭": "family of an employee with a serious illness",
-    "患大病员工家庭": "families of employees with a serious illness",
-    "意外伤害员工家庭": "family of an employee hurt in an accident",
-    "遭受意外伤害和灾害员工家庭": "families of employees hurt in accidents or disasters",
-    "登门入户，把慰问金送到家中": "a home visit: the grant is handed over at the door",
+REASONS: dict[str, tuple[str, str]] = {
+    "bureau.home_visit": (
+        "登门入户，把慰问金送到家中",
+        "a home visit: the grant is handed over at the door",
+    ),
+    "bureau.wrong_tier": (
+        "{team}的层级是{tier}；每组须由{wanted}带队",
+        "team {team} has tier {tier}; each group is led by a {wanted}",
+    ),
+    "bureau.days_outside": DAYS_OUTSIDE,
+    "bureau.window": ("局里的走访时间", "the bureau's window"),
 }
-"""English for the bureau's categories and reasons (`songnuan explain --lang en`)."""
+"""The bureau's reasons: code → (Chinese, English) templates."""
 
 
 @hookimpl
-def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
-    for chinese, english in TRANSLATIONS.items():
-        register(chinese, english)
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    for code, (zh, en) in REASONS.items():
+        register(code, zh, en)
 
 
 @hookimpl
@@ -106,7 +128,7 @@ def songnuan_visit(household: Household, scenario: Scenario) -> VisitDecision | 
     """Every listed household is visited at home by a group led by a bureau leader."""
     if listed_eligibility(household, CATEGORIES) is None:
         return None
-    reason = "登门入户，把慰问金送到家中"
+    reason = Reason.of("bureau.home_visit")
     return VisitDecision(visit="must", tier=options(scenario).tier, reason=reason)
 
 
@@ -117,7 +139,9 @@ def songnuan_check(cases: Cases) -> list[Finding]:
     settings = options(scenario)
     found = [
         Finding(
-            message=f"team {team.id} has tier {team.tier}; each group is led by a {settings.tier}",
+            message=Reason.of(
+                "bureau.wrong_tier", team=team.name, tier=team.tier, wanted=settings.tier
+            ),
             file="scenario.yaml",
             column="teams",
         )
@@ -125,4 +149,5 @@ def songnuan_check(cases: Cases) -> list[Finding]:
         if team.tier != settings.tier
     ]
     window = parse_span(settings.window, scenario.campaign.year)
-    return found + days_outside(scenario, window, {settings.tier}, "the bureau's window")
+    what = Reason.of("bureau.window")
+    return found + days_outside(scenario, window, {settings.tier}, "bureau.days_outside", what)

@@ -23,9 +23,10 @@ from pydantic import Field
 from planner import hookimpl
 from planner.calendar_cn import CalendarError, parse_day, parse_span
 from planner.cases import Cases
+from planner.reasons import Reason
 from planner.rule_types import CampaignDay, Finding, SpanText, VisitDecision, plugin_options
 from planner.scenario import Frozen, Household, Scenario
-from plugins.common import days_outside
+from plugins.common import DAYS_OUTSIDE, days_outside
 
 NAME = "city_leaders"
 
@@ -58,19 +59,36 @@ def nominated(household: Household, settings: CityLeaderOptions) -> bool:
     return bool(household.extra.get(settings.nomination_column, "").strip())
 
 
-TRANSLATIONS = {
-    "省领导走访慰问": "visited by a provincial leader",
-    "县区推荐的特困企业职工，市领导走访慰问": (
-        "worker of a struggling enterprise nominated by the county, visited by a city leader"
+REASONS: dict[str, tuple[str, str]] = {
+    "city_leaders.provincial": ("省领导走访慰问", "visited by a provincial leader"),
+    "city_leaders.nominated": (
+        "县区推荐的特困企业职工，市领导走访慰问",
+        "worker of a struggling enterprise nominated by the county, visited by a city leader",
     ),
+    "city_leaders.unreadable": ("{household}：{error}", "{household}: {error}"),
+    "city_leaders.late": (
+        "{household}于{day}提名，晚于截止日期{deadline}{late}天",
+        "{household} nominated on {day}, {late} day(s) after the deadline {deadline}",
+    ),
+    "city_leaders.enterprises": (
+        "{county}推荐了{count}个企业，应为{wanted}个",
+        "{county} nominated {count} enterprise(s), expected {wanted}",
+    ),
+    "city_leaders.households": (
+        "{county}推荐了{unit}的{count}户，应为{wanted}户",
+        "{county} nominated {count} household(s) of {unit}, expected {wanted}",
+    ),
+    "city_leaders.days_outside": DAYS_OUTSIDE,
+    "city_leaders.provincial_window": ("省领导走访时间", "the provincial window"),
+    "city_leaders.city_window": ("市领导走访时间", "the city window"),
 }
-"""English for this plugin's reasons (`songnuan explain --lang en`)."""
+"""This plugin's reasons: code → (Chinese, English) templates."""
 
 
 @hookimpl
-def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
-    for chinese, english in TRANSLATIONS.items():
-        register(chinese, english)
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    for code, (zh, en) in REASONS.items():
+        register(code, zh, en)
 
 
 @hookimpl
@@ -90,9 +108,10 @@ def songnuan_visit(household: Household, scenario: Scenario) -> VisitDecision | 
     """Nominated and provincial households must be visited, by the tier that visits them."""
     settings = options(scenario)
     if household.tier == settings.provincial_tier:
-        return VisitDecision(visit="must", tier=settings.provincial_tier, reason="省领导走访慰问")
+        reason = Reason.of("city_leaders.provincial")
+        return VisitDecision(visit="must", tier=settings.provincial_tier, reason=reason)
     if nominated(household, settings):
-        reason = "县区推荐的特困企业职工，市领导走访慰问"
+        reason = Reason.of("city_leaders.nominated")
         return VisitDecision(visit="must", tier=household.tier or settings.city_tier, reason=reason)
     return None
 
@@ -112,25 +131,34 @@ def songnuan_check(cases: Cases) -> list[Finding]:
     found += _counts(chosen, districts, settings)
     year = scenario.campaign.year
     provincial = parse_span(settings.provincial_window, year)
-    found += days_outside(scenario, provincial, {settings.provincial_tier}, "the provincial window")
+    code = "city_leaders.days_outside"
+    what = Reason.of("city_leaders.provincial_window")
+    found += days_outside(scenario, provincial, {settings.provincial_tier}, code, what)
     city = parse_span(settings.city_window, year)
-    found += days_outside(scenario, city, {settings.city_tier}, "the city window")
+    found += days_outside(
+        scenario, city, {settings.city_tier}, code, Reason.of("city_leaders.city_window")
+    )
     return found
 
 
 def _late(household: Household, scenario: Scenario, settings: CityLeaderOptions) -> Finding | None:
     """A notice when the nomination date cannot be read, or is after the deadline."""
     column = settings.nomination_column
+    message: Reason | None = None
     try:
         day = parse_day(household.extra[column], scenario.campaign.year)
-        message = ""
     except CalendarError as error:
-        message = f"{household.id}: {error}"
+        message = Reason.of("city_leaders.unreadable", household=household.id, error=str(error))
     deadline = settings.nomination_deadline
-    if not message and deadline is not None and day > deadline:
-        late = (day - deadline).days
-        message = f"{household.id} nominated on {day}, {late} day(s) after the deadline {deadline}"
-    if not message:
+    if message is None and deadline is not None and day > deadline:
+        message = Reason.of(
+            "city_leaders.late",
+            household=household.id,
+            day=day,
+            late=(day - deadline).days,
+            deadline=deadline,
+        )
+    if message is None:
         return None
     return Finding(message=message, file=scenario.households_file, row=household.row, column=column)
 
@@ -146,10 +174,18 @@ def _counts(
     for county, units in sorted(by_county.items()):
         want_units, want_each = settings.enterprises_per_county, settings.households_per_enterprise
         if len(units) != want_units:
-            message = f"{county} nominated {len(units)} enterprise(s), expected {want_units}"
+            message = Reason.of(
+                "city_leaders.enterprises", county=county, count=len(units), wanted=want_units
+            )
             found.append(Finding(message=message))
         for unit, count in sorted(units.items()):
             if count != want_each:
-                message = f"{county} nominated {count} household(s) of {unit}, expected {want_each}"
+                message = Reason.of(
+                    "city_leaders.households",
+                    county=county,
+                    unit=unit,
+                    count=count,
+                    wanted=want_each,
+                )
                 found.append(Finding(message=message))
     return found

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 
+from planner.reasons import Reason
 from planner.rule_types import Category, Eligibility, Finding
+from planner.rules import listed_reason
 from planner.scenario import Household, Scenario
 
 
@@ -24,7 +26,7 @@ def listed_eligibility(
     """
     for category in categories:
         if household.category == category.name:
-            return Eligibility(eligible=True, reason=f"{category.name}：{category.description}")
+            return Eligibility(eligible=True, reason=listed_reason(category))
     return None
 
 
@@ -41,20 +43,39 @@ def default_amount(
     return defaults.get(household.category)
 
 
+DAYS_OUTSIDE = (
+    "{team}（{tier}）在{days}出行，不在{window}（{first}至{last}）内",
+    "team {team} ({tier}) is out on {days}, outside {window} {first}–{last}",
+)
+"""The words of the `days_outside` finding; a plugin registers them under its own code."""
+
+
 def days_outside(
-    scenario: Scenario, span: tuple[dt.date, dt.date], tiers: Collection[str], what: str
+    scenario: Scenario,
+    span: tuple[dt.date, dt.date],
+    tiers: Collection[str],
+    code: str,
+    window: Reason,
 ) -> list[Finding]:
-    """A notice for each team of these tiers that is out on a day outside the window `span`."""
+    """A notice for each team of these tiers that is out on a day outside the window `span`.
+
+    `code` is the plugin's code for `DAYS_OUTSIDE`; `window` names the window in words.
+    """
     first, last = span
     found = []
     for team in scenario.teams:
         if team.tier not in tiers:
             continue
-        outside = [day.date.isoformat() for day in team.days if not first <= day.date <= last]
+        outside = tuple(day.date for day in team.days if not first <= day.date <= last)
         if outside:
-            message = (
-                f"team {team.id} ({team.tier}) is out on {', '.join(outside)}, outside {what} "
-                f"{first}–{last}"
+            message = Reason.of(
+                code,
+                team=team.name,
+                tier=team.tier,
+                days=outside,
+                window=window,
+                first=first,
+                last=last,
             )
             found.append(Finding(message=message, file="scenario.yaml", column="teams"))
     return found

@@ -22,7 +22,9 @@ from pydantic import Field
 
 from planner import hookimpl
 from planner.cases import Cases, VisitWish
+from planner.reasons import Reason
 from planner.rule_types import Category, Eligibility, Finding, VisitDecision, plugin_options
+from planner.rules import category_reason
 from planner.scenario import Frozen, Household, Scenario
 from plugins.common import default_amount, listed_eligibility
 
@@ -39,34 +41,93 @@ class SchoolOptions(Frozen):
 
 
 CATEGORIES = (
-    Category(name="困难教职工", aliases=("生活困难教职工",), description="生活困难的教职工"),
+    Category(
+        name="困难教职工",
+        english="staff member in hardship",
+        english_description="staff members living in hardship",
+        aliases=("生活困难教职工",),
+        description="生活困难的教职工",
+    ),
     Category(
         name="困难学生",
+        english="student in hardship",
+        english_description="students of families in financial hardship, with good grades",
         aliases=("家庭经济困难学生", "贫困学生"),
         description="家庭经济困难且品学兼优的学生",
     ),
-    Category(name="困难党员", description="所属困难党员"),
+    Category(
+        name="困难党员",
+        english="Party member in hardship",
+        english_description="the branch's Party members in hardship",
+        description="所属困难党员",
+    ),
     Category(
         name="老同志",
+        english="senior colleague",
+        english_description=(
+            "founders of the college, veteran retired cadres, retired provincial cadres and "
+            "former model workers"
+        ),
         aliases=("建院元老", "离休干部", "退休省管干部", "老模范", "县处级以上退休干部"),
         description="建院元老、离休干部、退休省管干部、老模范",
     ),
-    Category(name="特级教师", description="特级教师"),
+    Category(name="特级教师", english="special-grade teacher", description="特级教师"),
     Category(
         name="退役军人及军烈属",
+        english="veteran or soldier's or martyr's family",
+        english_description=(
+            "discharged, demobilised and transferred soldiers; families of soldiers and martyrs"
+        ),
         aliases=("退伍军人", "复员军人", "转业军人", "军属", "烈属"),
         description="退伍、复员、转业军人，军属、烈属",
     ),
-    Category(name=RETIREES, aliases=("全体离退休人员",), description="全体离退休人员春节慰问金"),
-    Category(name="寒假留校学生", aliases=("留校学生",), description="寒假留校学生"),
-    Category(name="留学生", description="留学生春节集体慰问"),
-    Category(name="驻地部队", aliases=("军分区部队官兵", "部队官兵"), description="驻地部队官兵"),
-    Category(name=POVERTY_PAIRS, description="精准扶贫帮扶户，校领导入户走访"),
     Category(
-        name="坚守岗位后勤人员", aliases=("后勤人员",), description="春节期间坚守一线的后勤人员"
+        name=RETIREES,
+        english="retiree",
+        english_description="the Spring Festival grant for every retiree",
+        aliases=("全体离退休人员",),
+        description="全体离退休人员春节慰问金",
     ),
     Category(
-        name="坚守岗位安保人员", aliases=("安保人员",), description="春节期间坚守一线的安保人员"
+        name="寒假留校学生",
+        english="student on campus over the winter break",
+        aliases=("留校学生",),
+        description="寒假留校学生",
+    ),
+    Category(
+        name="留学生",
+        english="international student",
+        english_description="international students, greeted together at Spring Festival",
+        description="留学生春节集体慰问",
+    ),
+    Category(
+        name="驻地部队",
+        english="local garrison",
+        english_description="officers and soldiers of the local garrison",
+        aliases=("军分区部队官兵", "部队官兵"),
+        description="驻地部队官兵",
+    ),
+    Category(
+        name=POVERTY_PAIRS,
+        english="poverty-alleviation partner household",
+        english_description=(
+            "poverty-alleviation partner household, visited at home by a school leader"
+        ),
+        description="精准扶贫帮扶户，校领导入户走访",
+    ),
+    Category(
+        name="坚守岗位后勤人员",
+        english="logistics staff on duty",
+        english_description="logistics staff on duty over the Spring Festival",
+        aliases=("后勤人员",),
+        description="春节期间坚守一线的后勤人员",
+    ),
+    Category(
+        name="坚守岗位安保人员",
+        english="security staff on duty",
+        english_description="security staff on duty over the Spring Festival",
+        aliases=("安保人员",),
+        description="春节期间坚守一线的安保人员",
     ),
 )
 
@@ -94,38 +155,7 @@ VISITS: dict[str, VisitWish] = {RETIREES: "no", POVERTY_PAIRS: "must"}
 """Retirees meet at the group dinner; every poverty-alleviation household is visited."""
 
 
-TRANSLATIONS = {
-    "困难教职工": "staff member in hardship",
-    "生活困难的教职工": "staff members living in hardship",
-    "困难学生": "student in hardship",
-    "家庭经济困难且品学兼优的学生": "students of families in financial hardship, with good grades",
-    "困难党员": "Party member in hardship",
-    "所属困难党员": "the branch's Party members in hardship",
-    "老同志": "senior colleague",
-    "建院元老、离休干部、退休省管干部、老模范": (
-        "founders of the college, veteran retired cadres, retired provincial cadres and former "
-        "model workers"
-    ),
-    "特级教师": "special-grade teacher",
-    "退役军人及军烈属": "veteran or soldier's or martyr's family",
-    "退伍、复员、转业军人，军属、烈属": (
-        "discharged, demobilised and transferred soldiers; families of soldiers and martyrs"
-    ),
-    RETIREES: "retiree",
-    "全体离退休人员春节慰问金": "the Spring Festival grant for every retiree",
-    "寒假留校学生": "student on campus over the winter break",
-    "留学生": "international student",
-    "留学生春节集体慰问": "international students, greeted together at Spring Festival",
-    "驻地部队": "local garrison",
-    "驻地部队官兵": "officers and soldiers of the local garrison",
-    POVERTY_PAIRS: "poverty-alleviation partner household",
-    "精准扶贫帮扶户，校领导入户走访": (
-        "poverty-alleviation partner household, visited at home by a school leader"
-    ),
-    "坚守岗位后勤人员": "logistics staff on duty",
-    "春节期间坚守一线的后勤人员": "logistics staff on duty over the Spring Festival",
-    "坚守岗位安保人员": "security staff on duty",
-    "春节期间坚守一线的安保人员": "security staff on duty over the Spring Festival",
+OFFICE_ENGLISH = {
     "校工会": "staff union",
     "学工处": "student affairs office",
     "分党委": "Party branch committee",
@@ -136,12 +166,26 @@ TRANSLATIONS = {
     "党政办": "president's office",
     "后勤处": "logistics office",
     "保卫处": "security office",
-    "负责单位：{office}": "responsible office: {office}",
-    "春节团拜会集体慰问，不入户": (
-        "greeted together at the Spring Festival gathering; no home visit"
-    ),
 }
-"""English for the school's categories, offices and reasons (`songnuan explain --lang en`)."""
+"""The offices' names in English."""
+
+REASONS: dict[str, tuple[str, str]] = {
+    "school.responsible": ("负责单位：{office}", "responsible office: {office}"),
+    "school.gathering": (
+        "春节团拜会集体慰问，不入户",
+        "greeted together at the Spring Festival gathering; no home visit",
+    ),
+    "school.no_team": (
+        "{category}由{office}走访，但没有层级为{office}的小组",
+        "{category} is visited by {office}, but no team has tier {office}",
+    ),
+    "school.general_line": (
+        "{category}由通用渠道{line}支付：请为其指定专项经费",
+        "{category} is paid from the general line {line}: name its own fund",
+    ),
+    **{f"school.office.{name}": (name, english) for name, english in OFFICE_ENGLISH.items()},
+}
+"""The school's reasons: code → (Chinese, English) templates."""
 
 
 def office(category: str, scenario: Scenario) -> str:
@@ -156,9 +200,14 @@ def songnuan_rule_options() -> type[SchoolOptions]:
 
 
 @hookimpl
-def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
-    for chinese, english in TRANSLATIONS.items():
-        register(chinese, english)
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    for code, (zh, en) in REASONS.items():
+        register(code, zh, en)
+
+
+def office_reason(name: str) -> Reason | str:
+    """An office as a reason parameter: in English where the school knows its English name."""
+    return Reason.of(f"school.office.{name}") if name in OFFICE_ENGLISH else name
 
 
 @hookimpl
@@ -184,7 +233,10 @@ def songnuan_visit(household: Household, scenario: Scenario) -> VisitDecision | 
         return None
     responsible = office(household.category, scenario)
     visit = VISITS.get(household.category, "may")
-    reason = f"负责单位：{responsible}" if visit != "no" else "春节团拜会集体慰问，不入户"
+    if visit == "no":
+        reason = Reason.of("school.gathering")
+    else:
+        reason = Reason.of("school.responsible", office=office_reason(responsible))
     return VisitDecision(visit=visit, tier=responsible if visit != "no" else "", reason=reason)
 
 
@@ -199,10 +251,16 @@ def songnuan_check(cases: Cases) -> list[Finding]:
         responsible = office(category, scenario)
         visited = any(case.category == category and case.visit != "no" for case in cases.cases)
         if visited and responsible not in tiers:
-            message = f"{category} is visited by {responsible}, but no team has tier {responsible}"
+            message = Reason.of(
+                "school.no_team",
+                category=category_reason(category),
+                office=office_reason(responsible),
+            )
             found.append(Finding(message=message, file="scenario.yaml", column="teams"))
         line = scenario.budget.line_for(category)
         if line is not None and category not in line.categories:
-            message = f"{category} is paid from the general line {line.name}: name its own fund"
+            message = Reason.of(
+                "school.general_line", category=category_reason(category), line=line.name
+            )
             found.append(Finding(message=message, file="scenario.yaml", column="budget.lines"))
     return found

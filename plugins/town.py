@@ -23,6 +23,7 @@ from pydantic import Field
 from planner import hookimpl
 from planner.calendar_cn import parse_span
 from planner.cases import Cases
+from planner.reasons import Reason
 from planner.rule_types import (
     Category,
     Eligibility,
@@ -33,7 +34,7 @@ from planner.rule_types import (
     plugin_options,
 )
 from planner.scenario import Frozen, Household, Scenario
-from plugins.common import days_outside, listed_eligibility
+from plugins.common import DAYS_OUTSIDE, days_outside, listed_eligibility
 
 NAME = "town"
 PAIRED = "交友帮扶对象"
@@ -52,22 +53,65 @@ class TownOptions(Frozen):
 
 
 CATEGORIES = (
-    Category(name="受灾特困户", aliases=("受灾户",), description="受灾特困户"),
-    Category(name="五保户", description="农村五保供养对象"),
     Category(
-        name="低保户", aliases=("城乡低保户", "城市低保户", "农村低保户"), description="城乡低保户"
+        name="受灾特困户",
+        english="household in extreme hardship after a disaster",
+        aliases=("受灾户",),
+        description="受灾特困户",
     ),
-    Category(name="下岗职工", description="下岗职工"),
-    Category(name="重点优抚对象", aliases=("优抚对象",), description="重点优抚对象"),
-    Category(name="计生贫困户", description="计划生育贫困家庭"),
-    Category(name="困难党员", description="困难党员"),
-    Category(name="高龄老人", description="高龄老人"),
-    Category(name="孤儿", description="孤儿"),
-    Category(name="残疾人", aliases=("困难残疾人",), description="困难残疾人"),
-    Category(name="驻地部队", aliases=("驻军",), description="驻地部队"),
-    Category(name="离退休老干部", aliases=("离退休干部",), description="离退休老干部"),
-    Category(name="各界代表人士", description="各界代表人士"),
-    Category(name=PAIRED, aliases=("县级领导交友帮扶对象",), description="县级领导交友帮扶对象"),
+    Category(
+        name="五保户",
+        english="five-guarantees household",
+        english_description="rural resident under the five guarantees",
+        description="农村五保供养对象",
+    ),
+    Category(
+        name="低保户",
+        english="minimum-living-allowance household",
+        english_description="urban or rural minimum-living-allowance household",
+        aliases=("城乡低保户", "城市低保户", "农村低保户"),
+        description="城乡低保户",
+    ),
+    Category(name="下岗职工", english="laid-off worker", description="下岗职工"),
+    Category(
+        name="重点优抚对象",
+        english="priority entitled family (veterans and martyrs)",
+        aliases=("优抚对象",),
+        description="重点优抚对象",
+    ),
+    Category(
+        name="计生贫困户",
+        english="family-planning household in poverty",
+        english_description="family-planning family in poverty",
+        description="计划生育贫困家庭",
+    ),
+    Category(name="困难党员", english="Party member in hardship", description="困难党员"),
+    Category(name="高龄老人", english="very old person", description="高龄老人"),
+    Category(name="孤儿", english="orphan", description="孤儿"),
+    Category(
+        name="残疾人",
+        english="person with disabilities",
+        english_description="person with disabilities in hardship",
+        aliases=("困难残疾人",),
+        description="困难残疾人",
+    ),
+    Category(name="驻地部队", english="local garrison", aliases=("驻军",), description="驻地部队"),
+    Category(
+        name="离退休老干部",
+        english="retired veteran cadre",
+        aliases=("离退休干部",),
+        description="离退休老干部",
+    ),
+    Category(
+        name="各界代表人士", english="representative of the community", description="各界代表人士"
+    ),
+    Category(
+        name=PAIRED,
+        english="household paired with a county leader",
+        english_description="household paired with a county leader for help",
+        aliases=("县级领导交友帮扶对象",),
+        description="县级领导交友帮扶对象",
+    ),
 )
 
 
@@ -76,39 +120,24 @@ def options(scenario: Scenario) -> TownOptions:
     return plugin_options(scenario, NAME, TownOptions)
 
 
-TRANSLATIONS = {
-    "受灾特困户": "household in extreme hardship after a disaster",
-    "五保户": "five-guarantees household",
-    "农村五保供养对象": "rural resident under the five guarantees",
-    "低保户": "minimum-living-allowance household",
-    "城乡低保户": "urban or rural minimum-living-allowance household",
-    "下岗职工": "laid-off worker",
-    "重点优抚对象": "priority entitled family (veterans and martyrs)",
-    "计生贫困户": "family-planning household in poverty",
-    "计划生育贫困家庭": "family-planning family in poverty",
-    "困难党员": "Party member in hardship",
-    "高龄老人": "very old person",
-    "孤儿": "orphan",
-    "残疾人": "person with disabilities",
-    "困难残疾人": "person with disabilities in hardship",
-    "驻地部队": "local garrison",
-    "离退休老干部": "retired veteran cadre",
-    "各界代表人士": "representative of the community",
-    PAIRED: "household paired with a county leader",
-    "县级领导交友帮扶对象": "household paired with a county leader for help",
-    "非村组": "not a village",
-    "偏远村组：近{years}年走访过{count}次": (
-        "remote village: visited {count} time(s) in the last {years} years"
+REASONS: dict[str, tuple[str, str]] = {
+    "town.not_village": ("非村组", "not a village"),
+    "town.remote": (
+        "偏远村组：近{years}年走访过{count}次",
+        "remote village: visited {count} time(s) in the last {years} years",
     ),
-    "县级领导带队上门走访": "home visit led by a county leader",
+    "town.paired": ("县级领导交友帮扶对象", "household paired with a county leader for help"),
+    "town.home_visit": ("县级领导带队上门走访", "home visit led by a county leader"),
+    "town.days_outside": DAYS_OUTSIDE,
+    "town.window": ("镇里的走访时间", "the town's window"),
 }
-"""English for the town's categories and reasons (`songnuan explain --lang en`)."""
+"""The town's reasons: code → (Chinese, English) templates."""
 
 
 @hookimpl
-def songnuan_register_translations(register: Callable[[str, str], None]) -> None:
-    for chinese, english in TRANSLATIONS.items():
-        register(chinese, english)
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    for code, (zh, en) in REASONS.items():
+        register(code, zh, en)
 
 
 @hookimpl
@@ -132,10 +161,10 @@ def songnuan_priority(household: Household, scenario: Scenario) -> Priority | No
     """Villages reached by fewer of the last campaigns first; towns and offices after them."""
     settings = options(scenario)
     if scenario.place(household.place).kind not in settings.remote_kinds:
-        return Priority(level=0, reason="非村组")
+        return Priority(level=0, reason=Reason.of("town.not_village"))
     reached = _years_reached(household.place, scenario, settings.history_years)
     level = 1 + settings.history_years - len(reached)
-    reason = f"偏远村组：近{settings.history_years}年走访过{len(reached)}次"
+    reason = Reason.of("town.remote", years=settings.history_years, count=len(reached))
     return Priority(level=level, reason=reason)
 
 
@@ -158,8 +187,8 @@ def songnuan_visit(household: Household, scenario: Scenario) -> VisitDecision | 
         return None
     tier = options(scenario).tier
     if household.category == PAIRED:
-        return VisitDecision(visit="must", tier=tier, reason="县级领导交友帮扶对象")
-    return VisitDecision(visit="may", tier=tier, reason="县级领导带队上门走访")
+        return VisitDecision(visit="must", tier=tier, reason=Reason.of("town.paired"))
+    return VisitDecision(visit="may", tier=tier, reason=Reason.of("town.home_visit"))
 
 
 @hookimpl
@@ -168,4 +197,5 @@ def songnuan_check(cases: Cases) -> list[Finding]:
     scenario = cases.scenario
     settings = options(scenario)
     window = parse_span(settings.window, scenario.campaign.year)
-    return days_outside(scenario, window, {settings.tier}, "the town's window")
+    what = Reason.of("town.window")
+    return days_outside(scenario, window, {settings.tier}, "town.days_outside", what)

@@ -9,6 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pluggy
+
+from planner.cases import Cases
+from planner.reasons import Lang, Reason
+from planner.rules import apply_rules, findings
 from planner.scenario import (
     Budget,
     BudgetLine,
@@ -123,3 +128,16 @@ def household_of(id: str, category: str, **facts: Any) -> Household:
     """A household of another organisation: just the required facts and its category."""
     values: dict[str, Any] = {"name": f"人员{id}", "unit": "本单位", "place": "v1", **facts}
     return Household(id=id, category=category, **values)
+
+
+def said(cases: Cases, reasons: tuple[Reason, ...] | Reason, lang: Lang = "zh") -> list[str]:
+    """The reasons as a person reads them, rendered with the words the rules gathered."""
+    book = cases.reason_book()
+    many = (reasons,) if isinstance(reasons, Reason) else reasons
+    return [book.render(reason, lang) for reason in many]
+
+
+def noted(built: Scenario, pm: pluggy.PluginManager, lang: Lang = "zh") -> list[str]:
+    """The plugins' findings on a scenario, as `validate` and `plan` print them."""
+    cases = apply_rules(built, pm)
+    return [finding.text(cases.reason_book(), lang) for finding in findings(cases, pm)]

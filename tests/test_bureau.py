@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from builders import household_of, org_scenario
+from builders import household_of, noted, org_scenario
 from planner.plugins import make_plugin_manager
-from planner.rules import apply_rules, findings
+from planner.rules import apply_rules
 
 
 def test_listed_staff_get_1000_and_a_leader_at_the_door() -> None:
@@ -34,10 +34,12 @@ def test_groups_off_window_or_not_led_by_a_bureau_leader_are_noted() -> None:
     """The builders' team (tier 工会领导, 1 February) breaks both rules of the bureau."""
     pm = make_plugin_manager(["bureau"])
     built = org_scenario((household_of("a", "困难员工"),), "bureau", year=2027)
-    messages = [str(f) for f in findings(apply_rules(built, pm), pm)]
-    assert any("each group is led by a 局领导" in m for m in messages)
+    assert any("每组须由局领导带队" in m for m in noted(built, pm))
+    assert any("each group is led by a 局领导" in m for m in noted(built, pm, "en"))
     window = org_scenario(
         (household_of("a", "困难员工"),), "bureau", rules={"bureau": {"tier": "工会领导"}}
     )
-    (note,) = findings(apply_rules(window, pm), pm)
-    assert "2027-02-01, outside the bureau's window 2027-01-20–2027-01-28" in str(note)
+    (note,) = noted(window, pm)
+    assert note.endswith("一组（工会领导）在2月1日出行，不在局里的走访时间（1月20日至1月28日）内")
+    (note,) = noted(window, pm, "en")
+    assert "out on 1 Feb, outside the bureau's window 20 Jan–28 Jan" in note

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from builders import household, scenario
+from builders import household, noted, scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import ScenarioError
-from planner.rules import apply_rules, findings
+from planner.rules import apply_rules
 
 
 def nominee(id: str, unit: str, date: str, place: str = "v1") -> object:
@@ -34,9 +34,12 @@ def test_late_and_miscounted_nominations_are_noted() -> None:
         rules={"city_leaders": {"nomination_deadline": "1月5日"}},
     )
     pm = make_plugin_manager(["union", "city_leaders"])
-    messages = [str(f) for f in findings(apply_rules(built, pm), pm)]
-    assert "households.csv:0:提名日期: b nominated on 2027-01-08, 3 day(s) after" in messages[0]
-    assert "东镇 nominated 1 enterprise(s), expected 2" in messages[1]
+    messages = noted(built, pm)
+    assert messages[0] == "households.csv:0:提名日期: b于1月8日提名，晚于截止日期1月5日3天"
+    assert messages[1] == "东镇推荐了1个企业，应为2个"
+    english = noted(built, pm, "en")
+    assert "households.csv:0:提名日期: b nominated on 8 Jan, 3 day(s) after" in english[0]
+    assert "东镇 nominated 1 enterprise(s), expected 2" in english[1]
     assert len(messages) == 2  # the builders' team is no city-leader team: no window note
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from builders import REPO, household, scenario
+from builders import REPO, household, said, scenario
 from planner import hookimpl, hookspecs
 from planner.cases import Cases
 from planner.plugins import make_plugin_manager
 from planner.problems import PluginError, ScenarioError
-from planner.rule_types import Finding, SpanText, plugin_options
+from planner.reasons import Reason
+from planner.rule_types import Eligibility, Finding, SpanText, plugin_options
 from planner.rules import apply_rules, findings, registered_categories
 from planner.scenario import Frozen
 
@@ -46,7 +47,12 @@ class WithOptions:
     @hookimpl
     def songnuan_check(self, cases: Cases) -> list[Finding]:
         options = plugin_options(cases.scenario, "opts", Options)
-        return [Finding(message=f"limit {options.limit}, window {options.window}")]
+        message = Reason.of("opts.limits", limit=options.limit, window=options.window)
+        return [Finding(message=message)]
+
+    @hookimpl
+    def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+        register("opts.limits", "上限{limit}，时间{window}", "limit {limit}, window {window}")
 
 
 def test_hook_songnuan_rule_options() -> None:
@@ -54,8 +60,10 @@ def test_hook_songnuan_rule_options() -> None:
     pm = make_plugin_manager(["union"])
     pm.register(WithOptions(), name="opts")
     try:
-        good = scenario((household("a"),), rules={"opts": {"limit": 5}})
-        assert str(findings(apply_rules(good, pm), pm)[0]) == "limit 5, window 腊月初十至十八"
+        good = apply_rules(scenario((household("a"),), rules={"opts": {"limit": 5}}), pm)
+        finding = findings(good, pm)[0]
+        assert finding.text(good.reason_book()) == "上限5，时间腊月初十至十八"
+        assert finding.text(good.reason_book(), "en") == "limit 5, window 腊月初十至十八"
         bad = scenario(
             (household("a"),),
             rules={"opts": {"limit": "many", "window": "腊月三十", "colour": 1}, "nobody": {}},
@@ -100,37 +108,65 @@ def test_hook_songnuan_check() -> None:
         def songnuan_check(self, cases: Cases) -> list[Finding]:
             rows = [(h.id, h.row) for h in cases.scenario.households]
             return [
-                Finding(message=f"{hid} late", file="households.csv", row=row, column="提名日期")
+                Finding(
+                    message=Reason.of("late.late", household=hid),
+                    file="households.csv",
+                    row=row,
+                    column="提名日期",
+                )
                 for hid, row in rows
             ]
+
+        @hookimpl
+        def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+            register("late.late", "{household}提名晚了", "{household} late")
 
     pm = make_plugin_manager(["union"])
     pm.register(Late(), name="late")
     try:
         cases = apply_rules(scenario((household("a", row=4),)), pm)
-        assert [str(f) for f in findings(cases, pm)] == ["households.csv:4:提名日期: a late"]
+        found = [f.text(cases.reason_book(), "en") for f in findings(cases, pm)]
+        assert found == ["households.csv:4:提名日期: a late"]
     finally:
         pm.unregister(name="late")
 
 
-def test_hook_songnuan_register_translations() -> None:
-    """A plugin's registered phrase turns its Chinese reason into English, figures kept."""
-    from planner.explain.reasons import reason_catalogue
+def test_hook_songnuan_register_reasons() -> None:
+    """A plugin's reason code reads in Chinese and English with its figures; a code registered
+    again with other words is named by plugin and hook."""
 
-    class English:
+    class Service:
         @hookimpl
-        def songnuan_register_translations(self, register: Callable[[str, str], None]) -> None:
-            register("工龄不足{years}年，本年度暂不慰问", "under {years} year(s) of service")
+        def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+            register(
+                "service.short",
+                "工龄不足{years}年，本年度暂不慰问",
+                "under {years} year(s) of service",
+            )
+
+        @hookimpl
+        def songnuan_eligibility(self) -> Eligibility:
+            return Eligibility(eligible=False, reason=Reason.of("service.short", years=2))
+
+    class Clash:
+        @hookimpl(trylast=True)
+        def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+            register("service.short", "别的话", "other words")
 
     pm = make_plugin_manager(["union"])
-    pm.register(English(), name="english")
+    pm.register(Service(), name="service")
     try:
-        catalogue = reason_catalogue(pm)
+        cases = apply_rules(scenario((household("a"),)), pm)
+        pm.register(Clash(), name="clash")
+        with pytest.raises(PluginError) as error:
+            apply_rules(scenario((household("a"),)), pm)
     finally:
-        pm.unregister(name="english")
-    text = "工龄不足2年，本年度暂不慰问"
-    assert catalogue.translate(text, "en") == "under 2 year(s) of service"
-    assert catalogue.translate(text, "zh") == text
+        pm.unregister(name="service")
+        pm.unregister(name="clash")
+    reason = cases.cases[0].reasons[0]
+    assert said(cases, reason) == ["工龄不足2年，本年度暂不慰问"]
+    assert said(cases, reason, "en") == ["under 2 year(s) of service"]
+    assert (error.value.plugin, error.value.hook) == ("clash", "songnuan_register_reasons")
 
 
 def test_every_hookspec_is_documented() -> None:

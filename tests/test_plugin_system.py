@@ -46,15 +46,17 @@ def on_path(folder: Path, *modules: str) -> Iterator[None]:
         importlib.invalidate_caches()
 
 
-def entry_point_plugin(folder: Path, name: str, source: str) -> Path:
-    """A one-module plugin `name` installed in `folder` with its `songnuan` entry point."""
+def entry_point_plugin(folder: Path, name: str, source: str, attribute: str = "") -> Path:
+    """A one-module plugin `name` installed in `folder` with its `songnuan` entry point (the
+    module, or `module:attribute` when an attribute is given)."""
     module = f"test_plugin_{name}"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{module}.py").write_text(source, encoding="utf-8")
     info = folder / f"{module}-0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0\n")
-    (info / "entry_points.txt").write_text(f"[songnuan]\n{name} = {module}\n")
+    target = f"{module}:{attribute}" if attribute else module
+    (info / "entry_points.txt").write_text(f"[songnuan]\n{name} = {target}\n")
     return folder
 
 
@@ -124,6 +126,30 @@ def test_a_failing_plugin_exits_2_naming_plugin_and_hook(tmp_path: Path, name: s
     assert message in result.output and "nothing was written" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_an_entry_point_may_name_an_object_in_its_module(tmp_path: Path) -> None:
+    """`name = module:attribute` loads that object as the plugin, as `EntryPoint.load()` does:
+    here an instance whose method decides every standard amount."""
+    source = (
+        "from planner import hookimpl\n\n"
+        "class Flat:\n"
+        "    @hookimpl(tryfirst=True)\n"
+        "    def songnuan_standard_amount(self):\n"
+        "        return 321\n\n"
+        "RULES = Flat()\n"
+    )
+    site = entry_point_plugin(tmp_path / "site", "flat", source, attribute="RULES")
+    with on_path(site, "test_plugin_flat"):
+        listed = run("plugins")
+        out = tmp_path / "out"
+        result = run(
+            "plan", str(tiny_with(tmp_path, "flat")), "--out", str(out), "--time-limit", "1"
+        )
+    assert "flat" in listed.output and "songnuan_standard_amount" in listed.output
+    assert result.exit_code == 0, result.output
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    assert plan["grants"] and {grant["amount"] for grant in plan["grants"]} == {321}
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 import pluggy
 import pytest
 
-from builders import household, scenario
+from builders import household, said, scenario
 from planner import hookimpl
 from planner.problems import PluginError, ScenarioError
+from planner.reasons import Reason
 from planner.rule_types import Category, Eligibility, Priority, VisitDecision
 from planner.rules import apply_rules
 from planner.scenario import Household
@@ -36,9 +37,10 @@ def test_hook_songnuan_register_categories(union_pm: pluggy.PluginManager) -> No
 
     built = scenario((household("h1", category="快递小哥", monthly_income=0),))
     with registered(union_pm, Couriers(), "couriers"):
-        case = apply_rules(built, union_pm).cases[0]
+        cases = apply_rules(built, union_pm)
+    case = cases.cases[0]
     assert case.category == "快递员"
-    assert not case.eligible and case.reasons[0] == "快递员不属于本次慰问对象"
+    assert not case.eligible and said(cases, case.reasons[0]) == ["快递员不属于本次慰问对象"]
 
 
 def test_unknown_category_names_file_row_and_column(union_pm: pluggy.PluginManager) -> None:
@@ -69,16 +71,56 @@ def test_hook_songnuan_eligibility(union_pm: pluggy.PluginManager) -> None:
         @hookimpl
         def songnuan_eligibility(self, household: Household) -> Eligibility | None:
             if household.extra.get("吸烟") == "是":
-                return Eligibility(eligible=False, reason="本单位规定：吸烟者不予慰问")
+                return Eligibility(eligible=False, reason=Reason.of("unit.smoker"))
             return None
+
+        @hookimpl
+        def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+            register(
+                "unit.smoker", "本单位规定：吸烟者不予慰问", "unit rule: smokers are not helped"
+            )
 
     built = scenario(
         (household("a", monthly_income=0, extra={"吸烟": "是"}), household("b", monthly_income=0))
     )
     with registered(union_pm, NoSmokers(), "no-smokers"):
-        cases = apply_rules(built, union_pm).cases
-    assert not cases[0].eligible and "吸烟" in cases[0].reasons[0]
-    assert cases[1].eligible
+        cases = apply_rules(built, union_pm)
+    first, second = cases.cases
+    assert not first.eligible and said(cases, first.reasons[0]) == ["本单位规定：吸烟者不予慰问"]
+    assert said(cases, first.reasons[0], "en") == ["unit rule: smokers are not helped"]
+    assert second.eligible
+
+
+def test_eligibility_sees_the_size_the_size_hook_decided(union_pm: pluggy.PluginManager) -> None:
+    """The counted size is decided once: a unit plugin's size changes the union's verdict too."""
+
+    class Large:
+        @hookimpl(tryfirst=True)
+        def songnuan_household_size(self) -> int:
+            return 4
+
+    # 2,400 yuan over the union's 3 people is 800 a head, over 4 it is 600: under the
+    # 150% line (1,170) in both; 4,000 over 3 is 1,333 (above), over 4 it is 1,000 (below).
+    built = scenario((household("a", monthly_income=4000, children=1),))
+    assert not apply_rules(built, union_pm).cases[0].eligible
+    with registered(union_pm, Large(), "large"):
+        case = apply_rules(built, union_pm).cases[0]
+    assert case.counted_size == 4 and case.eligible
+
+
+def test_a_wrapper_plugin_wraps_the_hook(union_pm: pluggy.PluginManager) -> None:
+    """Hooks are called through pluggy, so a `wrapper=True` plugin sees and may change the
+    answer (here it lowers every standard amount by 100)."""
+
+    class Discount:
+        @hookimpl(wrapper=True)
+        def songnuan_standard_amount(self) -> Iterator[None]:
+            amount = yield
+            return amount - 100 if amount is not None else 400
+
+    with registered(union_pm, Discount(), "discount"):
+        case = apply_rules(scenario((household("a"),)), union_pm).cases[0]
+    assert case.standard == 400
 
 
 def test_hook_songnuan_priority(union_pm: pluggy.PluginManager) -> None:
@@ -87,11 +129,16 @@ def test_hook_songnuan_priority(union_pm: pluggy.PluginManager) -> None:
     class Flat:
         @hookimpl(tryfirst=True)
         def songnuan_priority(self) -> Priority:
-            return Priority(level=9, reason="统一优先级")
+            return Priority(level=9, reason=Reason.of("unit.flat"))
+
+        @hookimpl
+        def songnuan_register_reasons(self, register: Callable[[str, str, str], None]) -> None:
+            register("unit.flat", "统一优先级", "one priority for all")
 
     with registered(union_pm, Flat(), "flat"):
-        case = apply_rules(scenario((household("h1", monthly_income=0),)), union_pm).cases[0]
-    assert case.priority == 9 and "统一优先级" in case.reasons
+        cases = apply_rules(scenario((household("h1", monthly_income=0),)), union_pm)
+    assert cases.cases[0].priority == 9
+    assert "统一优先级" in said(cases, cases.cases[0].reasons)
 
 
 def test_hook_songnuan_standard_amount(union_pm: pluggy.PluginManager) -> None:
@@ -114,7 +161,7 @@ def test_hook_songnuan_visit(union_pm: pluggy.PluginManager) -> None:
     class Leaders:
         @hookimpl
         def songnuan_visit(self) -> VisitDecision:
-            return VisitDecision(visit="must", tier="县领导", reason="县领导走访")
+            return VisitDecision(visit="must", tier="县领导", reason=Reason.of("unit.leaders"))
 
     built = scenario(
         (household("a", monthly_income=0), household("b", monthly_income=0, visit="不访"))
@@ -142,6 +189,21 @@ def test_plugin_that_raises_is_named(union_pm: pluggy.PluginManager) -> None:
     with registered(union_pm, Broken(), "broken"), pytest.raises(PluginError) as error:
         apply_rules(scenario((household("a"),)), union_pm)
     assert error.value.plugin == "broken" and error.value.hook == "songnuan_eligibility"
+    assert "列不存在" in str(error.value)
+
+
+def test_plugin_that_raises_inside_a_wrapper_is_named(union_pm: pluggy.PluginManager) -> None:
+    """A wrapper that fails after the other plugins answered is named as well."""
+
+    class BrokenWrapper:
+        @hookimpl(wrapper=True)
+        def songnuan_visit(self) -> Iterator[None]:
+            yield
+            raise KeyError("层级")
+
+    with registered(union_pm, BrokenWrapper(), "wraps"), pytest.raises(PluginError) as error:
+        apply_rules(scenario((household("a"),)), union_pm)
+    assert (error.value.plugin, error.value.hook) == ("wraps", "songnuan_visit")
 
 
 def test_plugin_returning_wrong_type_is_named(union_pm: pluggy.PluginManager) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import household_of, org_scenario
+from builders import household_of, noted, org_scenario
 from planner.plugins import make_plugin_manager
 from planner.rules import apply_rules, findings
 from planner.scenario import Budget, BudgetLine
@@ -42,9 +42,12 @@ def test_findings_name_missing_offices_and_general_funds() -> None:
     """No team of the office, and a category paid from the general line, are both reported."""
     built = org_scenario((household_of("a", "驻地部队"),), "school", standards={"驻地部队": 2000})
     pm = make_plugin_manager(["school"])
-    messages = [str(f) for f in findings(apply_rules(built, pm), pm)]
-    assert "驻地部队 is visited by 武装部, but no team has tier 武装部" in messages[0]
-    assert "paid from the general line" in messages[1]
+    messages = noted(built, pm)
+    assert "驻地部队由武装部走访，但没有层级为武装部的小组" in messages[0]
+    assert "由通用渠道慰问金支付" in messages[1]
+    english = noted(built, pm, "en")
+    assert "local garrison is visited by armed forces office, but no team has tier" in english[0]
+    assert "paid from the general line" in english[1]
     named = Budget(
         total=100_000,
         lines=(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from builders import household_of, org_scenario
+from builders import household_of, noted, org_scenario, said
 from planner.plugins import make_plugin_manager
-from planner.rules import apply_rules, findings
+from planner.rules import apply_rules
 from planner.scenario import HistoryEntry
 
 
@@ -20,10 +20,11 @@ def test_rarely_reached_villages_come_first() -> None:
     )
     places = tuple(p.model_copy(update={"kind": "村"}) for p in built.places)
     built = built.model_copy(update={"history": history, "places": places})
-    near, far = apply_rules(built, make_plugin_manager(["town"])).cases
+    cases = apply_rules(built, make_plugin_manager(["town"]))
+    near, far = cases.cases
     assert far.priority > near.priority
-    assert "偏远村组：近3年走访过0次" in far.reasons
-    assert "偏远村组：近3年走访过3次" in near.reasons
+    assert "偏远村组：近3年走访过0次" in said(cases, far.reasons)
+    assert "偏远村组：近3年走访过3次" in said(cases, near.reasons)
 
 
 def test_pair_up_households_must_be_visited_by_county_leaders() -> None:
@@ -47,5 +48,7 @@ def test_lunar_window_is_resolved_for_the_campaign_year() -> None:
         rules={"town": {"tier": "工会领导"}},
     )
     pm = make_plugin_manager(["town"])
-    (note,) = findings(apply_rules(built, pm), pm)
-    assert "outside the town's window 2027-01-17–2027-01-25" in str(note)
+    (note,) = noted(built, pm, "en")
+    assert "outside the town's window 17 Jan–25 Jan" in note
+    (note,) = noted(built, pm)
+    assert "不在镇里的走访时间（1月17日至1月25日）内" in note

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from planner.cli.language import lang_option
 from planner.cli.terminal import (
     disable_option,
     out_console,
@@ -14,7 +15,7 @@ from planner.cli.terminal import (
     user_errors,
 )
 from planner.explain import explain
-from planner.i18n import LANGS, Lang
+from planner.i18n import Lang
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
@@ -30,13 +31,7 @@ from planner.plugins import make_plugin_manager
     help="plan.json of the plan that was sent out (e.g. out/plan.json); without it the "
     "scenario is planned anew.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="zh",
-    show_default=True,
-    help="zh: plain Chinese; en: English.",
-)
+@lang_option
 @time_limit_option(
     DEFAULT_TIME_LIMIT,
     "Without --plan: seconds the route search may take at most.",

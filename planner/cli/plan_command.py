@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from planner.atomic_folder import refuse_existing
-from planner.cli.printing import print_findings, print_summary
+from planner.cli.language import lang_option
+from planner.cli.printing import print_findings, print_summary, say
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
     console,
@@ -23,9 +24,11 @@ from planner.cli.terminal import (
 from planner.export import export
 from planner.export.calendar_state import read_published
 from planner.export.plan_json import FILENAME as PLAN_FILE
+from planner.i18n import Lang
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
+from planner.reasons import say as say_reason
 from planner.route.partition import SPLIT_ABOVE, Split
 from planner.rules import findings
 from planner.summary import summarise
@@ -57,6 +60,7 @@ from planner.summary import summarise
     "[default: OUT/plan.json when replacing OUT].",
 )
 @disable_option
+@lang_option
 def plan(
     scenario: Path,
     out: Path,
@@ -65,6 +69,7 @@ def plan(
     split: Split,
     previous: Path | None,
     disabled: tuple[str, ...],
+    lang: Lang,
 ) -> None:
     """Plan a scenario and write calendars, workbook, notice, report and plan.json into OUT."""
     with user_errors():
@@ -79,12 +84,14 @@ def plan(
             published_plan = result.model_copy(update={"published": published})
             written = export(published_plan, out, pm, force=force)
     summary = summarise(result)
-    print_summary(summary)
-    print_findings(found)
-    out_console.print(f"Wrote {len(written)} files to {out}")
+    book = result.allocation.cases.reason_book()
+    print_summary(summary, lang)
+    print_findings(found, book, lang)
+    out_console.print(say("wrote", lang, count=len(written), out=out), markup=False)
     for dropped in result.dropped:
         if dropped.must:
-            why = f"{dropped.household_id}: {dropped.reason}"
-            console.print(tagged("必访未安排", "yellow", why))
+            why = say_reason(book, dropped.reason, lang)
+            head = say("must_dropped", lang)
+            console.print(tagged(head, "yellow", f"{dropped.household_id}: {why}"))
     if summary.must_visits_dropped:
         sys.exit(EXIT_MUST_VISIT_DROPPED)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from planner.atomic_folder import refuse_existing
+from planner.cli.language import lang_option
 from planner.cli.printing import print_summary
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
@@ -21,11 +22,12 @@ from planner.cli.terminal import (
     user_errors,
 )
 from planner.export import export
+from planner.i18n import Lang, Phrase
 from planner.load import load_added_households, load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
 from planner.replan.changes import FILENAME as CHANGES_FILE
-from planner.replan.changes import Change, changes_writer
+from planner.replan.changes import KIND_ZH, Change, changes_writer
 from planner.replan.done import read_progress
 from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
@@ -50,7 +52,8 @@ from planner.summary import summarise
     "--unavailable",
     multiple=True,
     metavar="TEAM@DATE",
-    help="A team-day that can no longer go out, e.g. county-1@2027-02-01 (repeatable).",
+    help="A team-day that can no longer go out: the team's id, name or leader, and the date as "
+    "scenario.yaml writes dates, e.g. 县领导第一组@腊月廿五 or 王书记@2027-02-01 (repeatable).",
 )
 @click.option(
     "--add",
@@ -72,6 +75,7 @@ from planner.summary import summarise
 @time_limit_option(DEFAULT_TIME_LIMIT)
 @force_option
 @disable_option
+@lang_option
 def replan(
     scenario: Path,
     previous: Path,
@@ -83,6 +87,7 @@ def replan(
     time_limit: float,
     force: bool,
     disabled: tuple[str, ...],
+    lang: Lang,
 ) -> None:
     """Re-plan after visits were made, days were cancelled or households were added."""
     with user_errors():
@@ -112,27 +117,49 @@ def replan(
             also = [changes_writer(result.changes)]
             written = export(result.plan, out, pm, force=force, also=also)
     summary = summarise(result.plan)
-    print_summary(summary)
-    out_console.print(f"kept as planned: every team-day up to {day}", markup=False)
+    print_summary(summary, lang)
+    out_console.print(WORDS["kept"].say(lang, day=day), markup=False)
     if result.missed:
         placed = {v.household_id for route in result.plan.routes for v in route.visits}
         again = len(result.missed & placed)
-        missed = f"missed on earlier days (not in {done}): {len(result.missed)}; "
-        missed += f"placed again {again}, cancelled {len(result.missed) - again}"
+        counts = {"done": done, "missed": len(result.missed), "again": again}
+        missed = WORDS["missed"].say(lang, **counts, cancelled=len(result.missed) - again)
         out_console.print(missed, markup=False)
-    _print_changes(result.changes)
-    out_console.print(f"Wrote {len(written)} files to {out} (changes in {CHANGES_FILE})")
+    _print_changes(result.changes, lang)
+    wrote = WORDS["wrote"].say(lang, count=len(written), out=out, changes=CHANGES_FILE)
+    out_console.print(wrote, markup=False)
     if summary.must_visits_dropped:
         sys.exit(EXIT_MUST_VISIT_DROPPED)
 
 
-def _print_changes(found: Sequence[Change]) -> None:
+def _print_changes(found: Sequence[Change], lang: Lang) -> None:
     """Each moved, added and cancelled visit, old → new, then how many of each."""
     for change in found:
         before, after = change.before or "", change.after or ""
         where = f"{before} → {after}" if before and after else f"{before}{after}"
         reason = f"  ({change.reason})" if change.reason else ""
-        line = f"{change.kind:<9} {change.household_id} {change.name}  {where}{reason}"
+        kind = KIND_ZH[change.kind] if lang == "zh" else f"{change.kind:<9}"
+        line = f"{kind} {change.household_id} {change.name}  {where}{reason}"
         out_console.print(line, markup=False)
-    counts = {kind: sum(c.kind == kind for c in found) for kind in ("moved", "added", "cancelled")}
-    out_console.print(", ".join(f"{n} {kind}" for kind, n in counts.items()), markup=False)
+    counts = {kind: sum(c.kind == kind for c in found) for kind in KIND_ZH}
+    if lang == "zh":
+        out_console.print("，".join(f"{KIND_ZH[k]}{n}户" for k, n in counts.items()), markup=False)
+    else:
+        out_console.print(", ".join(f"{n} {kind}" for kind, n in counts.items()), markup=False)
+
+
+WORDS = {
+    "kept": Phrase(
+        "保持原安排：{day}及以前的各组行程", "kept as planned: every team-day up to {day}"
+    ),
+    "missed": Phrase(
+        "此前未走访（不在{done}中）{missed}户：重新安排{again}户，取消{cancelled}户",
+        "missed on earlier days (not in {done}): {missed}; placed again {again}, "
+        "cancelled {cancelled}",
+    ),
+    "wrote": Phrase(
+        "已写出{count}个文件到{out}（变动见{changes}）",
+        "Wrote {count} files to {out} (changes in {changes})",
+    ),
+}
+"""What re-planning prints besides the summary, in Chinese and English."""

@@ -1,8 +1,8 @@
 """`songnuan explain`: why a household is (not) eligible, funded and visited.
 
 `facts` reads what a plan decided (from plan.json, or from a plan made on the spot), `answer`
-words it for one household, `reasons` holds the English of the reasons the stages and plugins
-write in Chinese (see `planner.i18n` for the mechanism).
+words it for one household, rendering the reasons of the rules, allocation and routing with the
+book of words the rules gathered from the core and the plugins (`Cases.reason_book`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pluggy
 
 from planner.explain.answer import SOURCE_FILE, SOURCE_PLANNED, Subject, answer
 from planner.explain.facts import ExplainError, facts_of, read_facts
-from planner.explain.reasons import reason_catalogue
 from planner.i18n import Lang
 from planner.pipeline import plan_scenario
 from planner.rules import apply_rules
@@ -52,4 +51,4 @@ def explain(
         facts = facts_of(plan)
         source = SOURCE_PLANNED.say(lang)
     subject = Subject(household, cases.case(household_id), scenario, facts)
-    return [*answer(subject, reason_catalogue(pm), lang), source]
+    return [*answer(subject, cases.reason_book(), lang), source]

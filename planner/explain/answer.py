@@ -15,7 +15,9 @@ from functools import partial
 
 from planner.cases import Case
 from planner.explain.facts import CaseFacts, PlanFacts, RouteFacts, VisitFacts
-from planner.i18n import Catalogue, Lang, Phrase
+from planner.i18n import Lang, Phrase
+from planner.reasons import Reason, ReasonBook, say
+from planner.rules import category_reason
 from planner.scenario import Household, Scenario
 
 BULLET = "  · "
@@ -92,9 +94,13 @@ class Subject:
     facts: PlanFacts
 
 
-def answer(subject: Subject, catalogue: Catalogue, lang: Lang) -> list[str]:
+Say = Callable[[Reason | str], str]
+"""A reason in the answer's language."""
+
+
+def answer(subject: Subject, book: ReasonBook, lang: Lang) -> list[str]:
     """The lines of the answer in `lang`: header, eligibility, funding, visit."""
-    say = partial(catalogue.translate, lang=lang)
+    words: Say = partial(say, book, lang=lang)
     household, case = subject.household, subject.case
     lines = [
         HEADER.say(
@@ -103,19 +109,23 @@ def answer(subject: Subject, catalogue: Catalogue, lang: Lang) -> list[str]:
             name=household.name,
             unit=household.unit,
             district=case.district,
-            category=say(case.category),
+            category=words(category_reason(case.category)),
         ),
-        *_eligibility(case, say, lang),
+        *_eligibility(case, words, lang),
     ]
     planned = next((c for c in subject.facts.cases if c.household_id == household.id), None)
     if planned is None:
         return [*lines, NOT_IN_PLAN.say(lang)]
     if (planned.eligible, planned.priority) != (case.eligible, case.priority):
         lines.append(STALE.say(lang))
-    return [*lines, *_funding(subject, planned, say, lang), *_visit(subject, planned, say, lang)]
+    return [
+        *lines,
+        *_funding(subject, planned, words, lang),
+        *_visit(subject, planned, words, lang),
+    ]
 
 
-def _eligibility(case: Case, say: Callable[[str], str], lang: Lang) -> list[str]:
+def _eligibility(case: Case, say: Say, lang: Lang) -> list[str]:
     """Eligible or not, every reason the rules gave, and the household size they counted."""
     head = ELIGIBLE if case.eligible else NOT_ELIGIBLE
     reasons = [BULLET + say(reason) for reason in case.reasons]
@@ -123,7 +133,7 @@ def _eligibility(case: Case, say: Callable[[str], str], lang: Lang) -> list[str]
 
 
 def _funding(
-    subject: Subject, planned: CaseFacts, say: Callable[[str], str], lang: Lang
+    subject: Subject, planned: CaseFacts, say: Say, lang: Lang
 ) -> list[str]:
     """The grant and its line; or why none: not eligible, or which line ran short and who
     came first on it."""
@@ -166,7 +176,7 @@ def _funding(
 
 
 def _visit(
-    subject: Subject, planned: CaseFacts, say: Callable[[str], str], lang: Lang
+    subject: Subject, planned: CaseFacts, say: Say, lang: Lang
 ) -> list[str]:
     """When and by whom; or why not: dropped (with what binds), not eligible, not funded, or
     no visit wanted."""

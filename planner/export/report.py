@@ -21,7 +21,7 @@ from planner.export.route_map import route_map_svg
 from planner.export.svg import legend, team_colours
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
-from planner.summary import Summary, summarise
+from planner.summary import Summary, solver_words, summarise
 
 FILENAME = "report.html"
 
@@ -58,7 +58,7 @@ def report_html(plan: Plan) -> str:
     campaign = index.campaign
     colours = team_colours(team.id for team in index.scenario.teams)
     names = {team.id: f"{team.name}（{team.leader}）" for team in index.scenario.teams}
-    status = f"经费分配求解：{plan.allocation.solver_status}；路线求解：{plan.solver_status}"
+    status = "求解：" + solver_words(plan.allocation.solver_status, plan.solver_status)
     sections = [
         f"<h1>{escape(campaign.name)}规划报告</h1>",
         f"<p>{escape(campaign.organisation)}　{escape(status)}</p>",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,9 +18,11 @@ from typing import Literal
 from planner.export import Writer
 from planner.export.csv_copy import ENCODING
 from planner.plan import Plan, Route, Visit
+from planner.reasons import say
 from planner.replan.previous import Previous
 from planner.replan.unavailable import TeamDay
 from planner.safe_text import sheet_text
+from planner.scenario import Team
 
 FILENAME = "changes.csv"
 Kind = Literal["moved", "added", "cancelled"]
@@ -31,14 +33,30 @@ MISSED = "未走访"
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a visit stands in a plan: team, day and arrival."""
+    """Where a visit stands in a plan: team, day and arrival; shown with the team's name and
+    leader, as the office and the household know the team."""
 
     team_id: str
     date: dt.date
     arrival: dt.datetime
+    team: str = ""
+    leader: str = ""
 
     def __str__(self) -> str:
-        return f"{self.team_id} {self.date} {self.arrival:%H:%M}"
+        return f"{self.who} {self.date} {self.arrival:%H:%M}"
+
+    @property
+    def who(self) -> str:
+        """The team's name and its leader, `县领导第一组（王书记）`; the id if the team is gone."""
+        if not self.team:
+            return self.team_id
+        return f"{self.team}（{self.leader}）" if self.leader else self.team
+
+    def same_visit(self, other: Slot | None) -> bool:
+        """Whether `other` is the same team, day and arrival (names aside)."""
+        if other is None:
+            return False
+        return (self.team_id, self.date, self.arrival) == (other.team_id, other.date, other.arrival)
 
 
 @dataclass(frozen=True)
@@ -62,19 +80,21 @@ def changes(
     cancelled because its team-day became unavailable, or because it was `missed` on its day,
     says that first.
     """
-    before = {h: _slot(route, visit) for h, (route, visit) in previous.slots().items()}
-    after = {v.household_id: _slot(route, v) for route in plan.routes for v in route.visits}
-    reasons = {u.household_id: u.reason for u in plan.allocation.unfunded}
-    reasons.update({d.household_id: d.reason for d in plan.dropped})
+    teams = {team.id: team for team in plan.allocation.cases.scenario.teams}
+    before = {h: _slot(route, visit, teams) for h, (route, visit) in previous.slots().items()}
+    after = {v.household_id: _slot(route, v, teams) for route in plan.routes for v in route.visits}
+    book = plan.allocation.cases.reason_book()
+    reasons = {u.household_id: say(book, u.reason) for u in plan.allocation.unfunded}
+    reasons.update({d.household_id: say(book, d.reason) for d in plan.dropped})
     names = {h.id: h.name for h in plan.allocation.cases.scenario.households}
     order = {h: i for i, h in enumerate(names)}
     found = []
     for household in sorted(before.keys() | after.keys(), key=lambda h: (order.get(h, -1), h)):
         old, new = before.get(household), after.get(household)
-        if old == new:
+        if old is not None and old.same_visit(new):
             continue
         gone = old is not None and (old.team_id, old.date) in unavailable
-        why = f"{old.team_id} {old.date} 不能出行" if gone and old else ""
+        why = f"{old.who} {old.date} 不能出行" if gone and old else ""
         if household in missed and old is not None:
             why = f"{old.date} {MISSED}"
         if new is None:
@@ -84,8 +104,15 @@ def changes(
     return tuple(found)
 
 
-def _slot(route: Route, visit: Visit) -> Slot:
-    return Slot(team_id=route.team_id, date=route.date, arrival=visit.arrival)
+def _slot(route: Route, visit: Visit, teams: Mapping[str, Team]) -> Slot:
+    team = teams.get(route.team_id)
+    return Slot(
+        team_id=route.team_id,
+        date=route.date,
+        arrival=visit.arrival,
+        team=team.name if team else "",
+        leader=team.leader if team else "",
+    )
 
 
 def changes_writer(found: tuple[Change, ...]) -> Writer:

@@ -1,7 +1,9 @@
 """`--unavailable TEAM@DATE`: team-days that can no longer go out (a leader called away).
 
 A wrong team or date must stop the run before anything is planned: silently ignoring it would
-send a team out on a day its leader is elsewhere. The date is ISO (2027-02-01), as in plan.json.
+send a team out on a day its leader is elsewhere. The team is named as the office knows it:
+its id (`county-1`), its name (`县领导第一组`) or its leader (`王书记`); the date as scenario.yaml
+writes dates (`2027-02-01`, `2月1日`, `腊月初十`, `春节前5天`), read by `planner.calendar_cn`.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from planner.calendar_cn import CalendarError, parse_day
 from planner.problems import Problem, ScenarioError
-from planner.scenario import Scenario
+from planner.scenario import Scenario, Team
 
 OPTION = "--unavailable"
 
@@ -25,28 +28,42 @@ def read_unavailable(
 
     Raises one `ScenarioError` listing every value that is not such a team-day.
     """
-    teams = {team.id: {day.date for day in team.days} for team in scenario.teams}
     found: set[TeamDay] = set()
     problems = []
     for value in values:
-        team, _, date = value.partition("@")
+        named, _, date = value.rpartition("@")
         try:
-            day = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            problems.append(_problem(value, "write TEAM@DATE, e.g. county-1@2027-02-01"))
+            day = parse_day(date, scenario.campaign.year)
+        except CalendarError as error:
+            problems.append(
+                _problem(value, f"write TEAM@DATE, e.g. 县领导第一组@腊月初十 ({error})")
+            )
             continue
-        team = team.strip()
-        if team not in teams:
-            problems.append(_problem(value, f"no team {team}; teams: {', '.join(teams)}"))
-        elif day not in teams[team]:
-            problems.append(_problem(value, f"team {team} is not out on {day}"))
+        team, problem = _team(named.strip(), scenario)
+        if team is None:
+            problems.append(_problem(value, problem))
+        elif day not in {team_day.date for team_day in team.days}:
+            problems.append(_problem(value, f"team {team.name} ({team.id}) is not out on {day}"))
         elif day <= today:
             problems.append(_problem(value, f"{day} is under way or over (today is {today})"))
         else:
-            found.add((team, day))
+            found.add((team.id, day))
     if problems:
         raise ScenarioError(problems)
     return frozenset(found)
+
+
+def _team(named: str, scenario: Scenario) -> tuple[Team | None, str]:
+    """The one team with this id, else name, else leader; or None and what is wrong."""
+    for field in ("id", "name", "leader"):
+        matches = [team for team in scenario.teams if getattr(team, field) == named]
+        if len(matches) == 1:
+            return matches[0], ""
+        if matches:
+            ids = ", ".join(team.id for team in matches)
+            return None, f"{named} leads several teams ({ids}): name the team instead"
+    known = ", ".join(f"{team.id} {team.name}（{team.leader}）" for team in scenario.teams)
+    return None, f"no team, team name or leader {named}; teams: {known}"
 
 
 def _problem(value: str, message: str) -> Problem:

@@ -19,6 +19,8 @@ from planner.allocation import Allocation, Grant, LineUse, Unfunded
 from planner.cases import Case, Cases
 from planner.plan import DroppedVisit, Plan, Route, Visit
 from planner.plugins import make_plugin_manager
+from planner.rule_types import Category
+from planner.rules import category_templates, listed_reason
 from planner.scenario import (
     TZ,
     Budget,
@@ -137,8 +139,11 @@ def make_scenario() -> Scenario:
 
 
 def make_cases(scenario: Scenario) -> Cases:
-    """Every household eligible; the model worker must be visited."""
+    """Every household eligible, being archived; the model worker must be visited."""
     districts = {"f1": "城关镇", "v1": "东镇", "v2": "西镇"}
+    categories = {
+        h.category: Category(name=h.category, description="已建档") for h in scenario.households
+    }
     cases = tuple(
         Case(
             household_id=h.id,
@@ -146,7 +151,7 @@ def make_cases(scenario: Scenario) -> Cases:
             district=districts[h.place],
             unit=h.unit,
             eligible=True,
-            reasons=(f"{h.category}，已建档",),
+            reasons=(listed_reason(categories[h.category]),),
             priority=2 if h.category == "劳模" else 1,
             standard=scenario.budget.standards[h.category],
             visit="must" if h.category == "劳模" else "may",
@@ -154,7 +159,7 @@ def make_cases(scenario: Scenario) -> Cases:
         )
         for h in scenario.households
     )
-    return Cases(scenario=scenario, cases=cases)
+    return Cases(scenario=scenario, cases=cases, templates=category_templates(categories.values()))
 
 
 def make_allocation(cases: Cases) -> Allocation:

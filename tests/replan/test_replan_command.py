@@ -167,7 +167,7 @@ def test_bad_unavailable_team_day_exits_2(first: Path, tmp_path: Path) -> None:
         first, out, "--unavailable", "nobody@2027-02-01", "--unavailable", "county-1@Feb 1"
     )
     assert result.exit_code == 2
-    assert "--unavailable: nobody@2027-02-01: no team nobody" in result.output
+    assert "--unavailable: nobody@2027-02-01: no team, team name or leader nobody" in result.output
     assert "--unavailable: county-1@Feb 1: write TEAM@DATE" in result.output
     assert not out.exists()
 

@@ -15,12 +15,24 @@ from pathlib import Path
 
 from planner import hookimpl
 from planner.plan import Plan
+from planner.reasons import Reason
 from planner.rule_types import Eligibility
 from planner.scenario import Household
 
 COLUMN = "工龄"
 MINIMUM_YEARS = 1
 FORM = "送温暖统计表.csv"
+SHORT_SERVICE = "service_years.short"
+
+
+@hookimpl
+def songnuan_register_reasons(register: Callable[[str, str, str], None]) -> None:
+    """The words of this plugin's one reason, in Chinese and English."""
+    register(
+        SHORT_SERVICE,
+        "工龄不足{years}年，本年度暂不慰问",
+        "under {years} year(s) of service: not visited this year",
+    )
 
 
 @hookimpl
@@ -30,7 +42,7 @@ def songnuan_eligibility(household: Household) -> Eligibility | None:
     if not text:
         return None
     if float(text) < MINIMUM_YEARS:
-        return Eligibility(eligible=False, reason=f"工龄不足{MINIMUM_YEARS}年，本年度暂不慰问")
+        return Eligibility(eligible=False, reason=Reason.of(SHORT_SERVICE, years=MINIMUM_YEARS))
     return None
 
 
