@@ -46,6 +46,9 @@ class Allocation(Frozen):
     lines: tuple[LineUse, ...]
     total_budget: int
     solver_status: str
+    """OPTIMAL when every objective is proven best, FEASIBLE when a step stopped before."""
+    proven_best: bool = True
+    """False when CP-SAT stopped before proving a step best: the allocation is the best found."""
 
     @property
     def total_allocated(self) -> int:
