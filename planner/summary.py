@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planner.cases import Case
+from planner.fairness import Fairness, district_fairness
 from planner.plan import Plan
 
 
@@ -63,6 +64,10 @@ class Summary:
     visits_planned: int
     visits_dropped: int
     must_visits_dropped: int
+    fairness: Fairness
+    """Coverage per district and its Gini (`planner.fairness`)."""
+    allocation_proven: bool
+    """False when the allocation is the best CP-SAT found, not proven best."""
 
 
 def summarise(plan: Plan) -> Summary:
@@ -103,6 +108,8 @@ def summarise(plan: Plan) -> Summary:
         visits_planned=len(plan.visits),
         visits_dropped=len(plan.dropped),
         must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
+        fairness=district_fairness(allocation),
+        allocation_proven=allocation.proven_best,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from planner.cli.terminal import console, out_console
+from planner.fairness import fairness_table
 from planner.rule_types import Finding
 from planner.summary import Summary
 
@@ -27,6 +28,14 @@ def print_summary(summary: Summary) -> None:
     for c in summary.categories:
         categories.add_row(c.category, str(c.eligible), str(c.funded), f"{c.amount:,}")
     out_console.print(categories)
+    headers, rows, gini = fairness_table(summary.fairness, "en")
+    districts = Table(*headers, title="coverage by district")
+    for row in rows:
+        districts.add_row(*row)
+    out_console.print(districts)
+    out_console.print(gini)
+    if not summary.allocation_proven:
+        out_console.print("allocation: the best CP-SAT found, not proven best (solver stopped)")
     lines = Table("line", "budget", "allocated", "left", "households", title="budget lines")
     for line in summary.lines:
         lines.add_row(
