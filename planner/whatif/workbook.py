@@ -43,8 +43,9 @@ def write_workbook(
     workbook.set_properties({"title": title, "created": dt.datetime(year, 1, 1)})
     bold = workbook.add_format({"bold": True, "font_size": 14})
     header = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "text_wrap": True})
+    whole = workbook.add_format({"num_format": "#,##0"})
     for table in tables:
-        _write_sheet(workbook.add_worksheet(table.name), bold, header, table)
+        _write_sheet(workbook.add_worksheet(table.name), (bold, header, whole), table)
     if notes:
         sheet = workbook.add_worksheet(NOTES_SHEET)
         sheet.set_column(0, 0, NOTES_WIDTH, workbook.add_format({"text_wrap": True}))
@@ -55,8 +56,12 @@ def write_workbook(
     return path
 
 
-def _write_sheet(sheet: Any, title: Any, header: Any, table: Table) -> None:
-    """The title, the headers below it, one variant per row; empty cells where one failed."""
+def _write_sheet(sheet: Any, formats: tuple[Any, Any, Any], table: Table) -> None:
+    """The title, the headers below it, one variant per row; empty cells where one failed.
+
+    Whole numbers (yuan, households) show thousands separators, as 123,000.
+    """
+    title, header, whole = formats
     sheet.write_string(0, 0, table.title, title)
     for column, text in enumerate(table.headers):
         sheet.write_string(1, column, text, header)
@@ -64,6 +69,8 @@ def _write_sheet(sheet: Any, title: Any, header: Any, table: Table) -> None:
         for column, value in enumerate(values):
             if isinstance(value, str):
                 sheet.write_string(row, column, value)
+            elif isinstance(value, int):
+                sheet.write_number(row, column, value, whole)
             elif value is not None:
                 sheet.write_number(row, column, value)
     for column, text in enumerate(table.headers):
