@@ -42,10 +42,35 @@ from planner.allocation import Allocation, Grant, LineUse, Unfunded
 from planner.cases import Case, Cases
 from planner.grant_classes import GrantClass, Payable, classes_of, households_taken
 from planner.problems import InfeasibleError
+from planner.reasons import Reason, ReasonBook, template
 from planner.scenario import Budget, BudgetLine
 
 Progress = Callable[[str], None]
 PERMILLE = 1000
+
+NO_LINE = template(
+    "allocate.no_line", zh="没有资金渠道支付“{category}”", en="no budget line pays “{category}”"
+)
+LINE_SHORT = template(
+    "allocate.line_short",
+    zh="{line}余额{left}元，不足以支付标准{standard}元；"
+    "已按优先级先资助优先级更高的对象（本户优先级{priority}）",
+    en="{line} had {left} yuan left, less than the standard {standard} yuan; households of "
+    "higher priority were funded first (this household: priority {priority})",
+)
+TOTAL_SHORT = template(
+    "allocate.total_short",
+    zh="总预算余额{left}元，不足以支付标准{standard}元",
+    en="the total budget had {left} yuan left, less than the standard {standard} yuan",
+)
+NOT_PROVEN = template(
+    "allocate.not_proven",
+    zh="求解时限内未能安排，请延长时限后重试",
+    en="not placed within the solver's time limit; try again with more time",
+)
+"""Why an eligible household gets no grant, as reasons (`planner.reasons`); `Unfunded.reason`
+holds the Chinese sentence, `Unfunded.cause` the reason itself for rendering in any language."""
+_WORDS = ReasonBook()
 WORK_LIMIT = 20.0
 """CP-SAT's deterministic time per step: far more than the class model needs (the county
 example replicated to 100,000 households proves every step optimal in under 0.1), so a step
@@ -81,8 +106,8 @@ def _split_by_line(cases: Sequence[Case], budget: Budget) -> tuple[list[Payable]
             continue
         line = lines[case.category]
         if line is None:
-            reason = f"没有资金渠道支付“{case.category}”"
-            unpayable.append(Unfunded(household_id=case.household_id, reason=reason))
+            cause = Reason.of(NO_LINE, category=case.category)
+            unpayable.append(_unfunded(case, cause))
         else:
             payable.append((case, line))
     return payable, unpayable
@@ -249,8 +274,8 @@ def _allocation(
     unfunded = list(unpayable)
     for case, line in payable:
         if case.household_id not in funded:
-            reason = _why_unfunded(case, line, left_by_line[line.id], total_left)
-            unfunded.append(Unfunded(household_id=case.household_id, reason=reason))
+            cause = _why_unfunded(case, line, left_by_line[line.id], total_left)
+            unfunded.append(_unfunded(case, cause))
     return Allocation(
         cases=cases,
         grants=tuple(grants),
@@ -262,13 +287,20 @@ def _allocation(
     )
 
 
-def _why_unfunded(case: Case, line: BudgetLine, line_left: int, total_left: int) -> str:
+def _why_unfunded(case: Case, line: BudgetLine, line_left: int, total_left: int) -> Reason:
     """Which money ran short for this case, in the words an office would use."""
     if line_left < case.standard:
-        return (
-            f"{line.name}余额{line_left}元，不足以支付标准{case.standard}元；"
-            f"已按优先级先资助优先级更高的对象（本户优先级{case.priority}）"
+        return Reason.of(
+            LINE_SHORT,
+            line=line.name,
+            left=line_left,
+            standard=case.standard,
+            priority=case.priority,
         )
     if total_left < case.standard:
-        return f"总预算余额{total_left}元，不足以支付标准{case.standard}元"
-    return "求解时限内未能安排，请延长时限后重试"
+        return Reason.of(TOTAL_SHORT, left=total_left, standard=case.standard)
+    return Reason.of(NOT_PROVEN)
+
+
+def _unfunded(case: Case, cause: Reason) -> Unfunded:
+    return Unfunded(household_id=case.household_id, reason=_WORDS.render(cause, "zh"), cause=cause)
