@@ -60,6 +60,10 @@ TIME_LIMITED = Phrase(
     "{variant}: reached the time limit before the route search's set number of solutions, so its "
     "figures may vary between runs; a larger --time-limit makes them repeatable",
 )
+NOT_PROVEN = Phrase(
+    "{variant}：经费分配为求解器找到的最好方案，未证明最优",
+    "{variant}: the allocation is the best the solver found, not proven best",
+)
 FAILED = Phrase(
     "{variant}（{settings}）无法规划：{problem}",
     "{variant} ({settings}) cannot be planned: {problem}",
@@ -241,7 +245,8 @@ def transposed(table: Table) -> Table:
 
 
 def notes(outcomes: Sequence[Outcome], lang: Lang) -> list[str]:
-    """What the tables cannot show: why a variant has no plan, or that it may not repeat."""
+    """What the tables cannot show: why a variant has no plan, that it may not repeat, or that
+    its allocation is not proven best."""
     found = []
     for outcome in outcomes:
         if outcome.summary is None:
@@ -249,8 +254,11 @@ def notes(outcomes: Sequence[Outcome], lang: Lang) -> list[str]:
             found.append(
                 FAILED.say(lang, variant=label(outcome), settings=settings, problem=outcome.problem)
             )
-        elif outcome.time_limited:
+            continue
+        if outcome.time_limited:
             found.append(TIME_LIMITED.say(lang, variant=label(outcome)))
+        if not outcome.summary.allocation_proven:
+            found.append(NOT_PROVEN.say(lang, variant=label(outcome)))
     return found
 
 
