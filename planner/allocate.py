@@ -73,7 +73,7 @@ holds the Chinese sentence, `Unfunded.cause` the reason itself for rendering in 
 _WORDS = ReasonBook()
 WORK_LIMIT = 5.0
 """CP-SAT's deterministic time per step (its measure of work, roughly seconds on one core): far
-more than the class model needs — the county example replicated to 100,000 households (135
+more than the class model needs — the county example replicated to 100,000 households (90
 classes) proves every step optimal in 0.0002 — so a step stops here only on a model of
 thousands of classes, and then the same way on every machine. It is set well below the
 wall-clock `time_limit` so that the work limit, not the clock, ends a hard step unless the
