@@ -46,6 +46,8 @@ CJK_FONTS = (
 TITLE = Phrase("各资金渠道资助覆盖率", "Coverage per budget line")
 Y_LABEL = Phrase("获资助户数占符合条件户数（%）", "eligible households funded (%)")
 ALL = Phrase("全部符合条件户", "all eligible")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+"""One marker per combination of the figures off the x axis; one colour per budget line."""
 
 
 @cache
@@ -119,12 +121,20 @@ def _draw(outcomes: Sequence[Outcome], lang: Lang) -> Figure:
     figure = Figure(figsize=(8, 5), dpi=120)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
+    names = list(dict.fromkeys(name for name, _ in series))
+    combinations = list(dict.fromkeys(others for _, others in series))
     for (name, others), points in series.items():
         xs, ys = zip(*sorted(points), strict=True)
-        style = "--" if name == ALL.say(lang) else "-"
         label = f"{name}（{others}）" if others and lang == "zh" else name
         label = f"{name} ({others})" if others and lang == "en" else label
-        axes.plot(xs, ys, style, marker="o", label=label)
+        axes.plot(
+            xs,
+            ys,
+            "--" if name == ALL.say(lang) else "-",
+            color=f"C{names.index(name) % 10}",
+            marker=MARKERS[combinations.index(others) % len(MARKERS)],
+            label=label,
+        )
     axes.set_title(TITLE.say(lang))
     axes.set_xlabel(
         knob_label(named(knobs[x_at], outcomes, lang), x_at + 1, lang) if knobs else "#"
