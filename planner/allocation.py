@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from planner.cases import Cases
+from planner.reasons import Reason
 from planner.scenario import Frozen
 
 
@@ -21,6 +22,9 @@ class Unfunded(Frozen):
 
     household_id: str
     reason: str
+    """The reason in Chinese, as the report, the sheets and plan.json show it."""
+    cause: Reason | None = None
+    """The same reason as data (`planner.allocate` declares its codes), to render in English."""
 
 
 class LineUse(Frozen):
@@ -46,6 +50,9 @@ class Allocation(Frozen):
     lines: tuple[LineUse, ...]
     total_budget: int
     solver_status: str
+    """OPTIMAL when every objective is proven best, FEASIBLE when a step stopped before."""
+    proven_best: bool = True
+    """False when CP-SAT stopped before proving a step best: the allocation is the best found."""
 
     @property
     def total_allocated(self) -> int:

@@ -113,12 +113,23 @@ default in the words of its notice, which means different days in different year
 M = TypeVar("M", bound=BaseModel)
 
 
+_last_options: dict[tuple[str, type[BaseModel]], tuple[Scenario, BaseModel]] = {}
+"""The options last read for each (plugin, model), with the scenario they were read from."""
+
+
 def plugin_options(scenario: Scenario, plugin: str, model: type[M]) -> M:
     """A plugin's `rules: <plugin>:` options as its model, dates resolved for the campaign year.
 
     The rules stage has already validated them (and reported problems at scenario.yaml), so
-    here they are known to be valid.
+    here they are known to be valid. Plugins ask for them several times per household, so
+    they are read once per scenario (the very object, compared by identity: a changed copy is
+    another object) — at 100,000 households reading them every time took a third of the rules.
     """
-    return model.model_validate(
+    last = _last_options.get((plugin, model))
+    if last is not None and last[0] is scenario and isinstance(last[1], model):
+        return last[1]
+    options = model.model_validate(
         scenario.settings_for(plugin), context={"year": scenario.campaign.year}
     )
+    _last_options[(plugin, model)] = (scenario, options)
+    return options

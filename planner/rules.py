@@ -72,7 +72,9 @@ def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
         if category is None:
             problems.append(_unknown_category(scenario, household, categories))
         else:
-            households.append((household.model_copy(update={"category": category.name}), category))
+            if household.category != category.name:  # an alias or stray spaces: the name
+                household = household.model_copy(update={"category": category.name})
+            households.append((household, category))
     if problems:
         raise ScenarioError(problems)
     places = {place.id: place for place in scenario.places}

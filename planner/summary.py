@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planner.cases import Case
+from planner.fairness import Fairness, district_fairness
 from planner.i18n import Lang
 from planner.plan import Plan
 
@@ -66,6 +67,10 @@ class Summary:
     visits_dropped: int
     """Households funded, with a visit wished for, that no team visits (获资助未走访)."""
     must_visits_dropped: int
+    fairness: Fairness
+    """Coverage per district and its Gini (`planner.fairness`)."""
+    allocation_proven: bool
+    """False when the allocation is the best CP-SAT found, not proven best."""
     allocation_status: object = ""
     """The allocation solver's state as the allocation gives it (`solver_words` says it)."""
     routing_status: object = ""
@@ -110,6 +115,8 @@ def summarise(plan: Plan) -> Summary:
         visits_planned=len(plan.visits),
         visits_dropped=len(plan.dropped),
         must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
+        fairness=district_fairness(allocation),
+        allocation_proven=allocation.proven_best,
         allocation_status=allocation.solver_status,
         routing_status=plan.solver_status,
     )

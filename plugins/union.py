@@ -44,7 +44,7 @@ from planner.cases import Cases
 from planner.reasons import Reason
 from planner.rule_types import Category, Eligibility, Finding, Priority, plugin_options
 from planner.rules import DEFAULT_HOUSEHOLD_SIZE, category_reason
-from planner.scenario import Frozen, Household, Scenario
+from planner.scenario import Frozen, HistoryEntry, Household, Scenario
 from plugins.common import default_amount
 
 NAME = "union"
@@ -319,9 +319,21 @@ def _visited_last_year(household: Household, scenario: Scenario) -> bool:
     last_year = scenario.campaign.year - 1
     if household.last_visited_year == last_year:
         return True
-    return any(
-        entry.household_id == household.id and entry.year == last_year for entry in scenario.history
-    )
+    return household.id in _visited_in(scenario, last_year)
+
+
+_visited: dict[int, tuple[tuple[HistoryEntry, ...], frozenset[str]]] = {}
+"""Households of history.csv per year, with the history they were read from."""
+
+
+def _visited_in(scenario: Scenario, year: int) -> frozenset[str]:
+    """The households history.csv says were visited in `year`, indexed once per history (the
+    very tuple, by identity) instead of scanned for every household."""
+    known = _visited.get(year)
+    if known is None or known[0] is not scenario.history:
+        ids = frozenset(entry.household_id for entry in scenario.history if entry.year == year)
+        known = _visited[year] = (scenario.history, ids)
+    return known[1]
 
 
 def _verified(household: Household, settings: UnionOptions) -> Eligibility:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from planner.cli.terminal import console, out_console, tagged
+from planner.fairness import fairness_table
 from planner.i18n import Lang, Phrase
 from planner.reasons import ReasonBook
 from planner.rule_types import Finding
@@ -45,6 +46,11 @@ SUMMARY = {
     ),
     "solvers": Phrase("求解：{words}", "solvers: {words}"),
     "note": Phrase("注意", "note"),
+    "districts": Phrase("各乡镇覆盖率", "coverage by district"),
+    "not_proven": Phrase(
+        "资金分配：求解器提前停止，所用方案是已找到的最好方案，未证明最优",
+        "allocation: the best CP-SAT found, not proven best (solver stopped)",
+    ),
     "must_dropped": Phrase("必访未安排", "must-visit not planned"),
     "wrote": Phrase("已写出{count}个文件到{out}", "Wrote {count} files to {out}"),
 }
@@ -80,6 +86,14 @@ def print_summary(summary: Summary, lang: Lang = "zh") -> None:
     for c in summary.categories:
         categories.add_row(c.category, str(c.eligible), str(c.funded), f"{c.amount:,}")
     out_console.print(categories)
+    headers, rows, gini = fairness_table(summary.fairness, lang)
+    districts = Table(*headers, title=say("districts", lang))
+    for row in rows:
+        districts.add_row(*row)
+    out_console.print(districts)
+    out_console.print(gini)
+    if not summary.allocation_proven:
+        out_console.print(say("not_proven", lang))
     headers = [say(key, lang) for key in ("line", "budget", "allocated", "left", "households")]
     lines = Table(*headers, title=say("lines", lang))
     for line in summary.lines:

@@ -90,8 +90,8 @@ def whatif(
         with _variant_progress(len(jobs)) as done:
             outcomes = run_variants(jobs, workers=workers, cluster=cluster, done=done)
         written = write_outputs(out, outcomes, loaded, force=force)
-    overview, by_category, by_district = tables(outcomes, "en", settings=False)
-    shown = (legend(outcomes, "en"), overview, transposed(by_category), transposed(by_district))
+    overview, *others = tables(outcomes, "en", settings=False)
+    shown = (legend(outcomes, "en"), overview, *(transposed(table) for table in others))
     for table in shown:
         out_console.print(_comparison_table(table))
     for note in notes(outcomes, "en"):

@@ -19,6 +19,7 @@ from planner.export.html_page import Markup, page, table
 from planner.export.lookup import PlanIndex, index_plan
 from planner.export.route_map import route_map_svg
 from planner.export.svg import legend, team_colours
+from planner.fairness import fairness_table
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
 from planner.summary import Summary, solver_words, summarise
@@ -65,6 +66,7 @@ def report_html(plan: Plan) -> str:
         _section("概况", _figures(summary)),
         _section("预算使用", _budget(summary)),
         _section("各类别", _categories(summary)),
+        _section("各乡镇覆盖率", _districts(summary)),
         _section("各组走访", _teams(index, summary)),
         _section(
             "走访时间线",
@@ -137,6 +139,12 @@ def _categories(summary: Summary) -> str:
         [c.category, str(c.eligible), str(c.funded), f"{c.amount:,}"] for c in summary.categories
     ]
     return table(["类别", "符合条件(户)", "获资助(户)", "金额(元)"], rows, numeric=range(1, 4))
+
+
+def _districts(summary: Summary) -> str:
+    """Households eligible and funded and the coverage per district, and the Gini of coverage."""
+    headers, rows, gini = fairness_table(summary.fairness, "zh")
+    return table(headers, rows, numeric=range(1, 4)) + f"<p>{escape(gini)}</p>"
 
 
 def _teams(index: PlanIndex, summary: Summary) -> str:

@@ -1,14 +1,17 @@
-"""`whatif.png`: coverage (share of eligible households funded) against the budget.
+"""`whatif.png`: coverage (share of eligible households funded) of each budget line against the
+budget.
 
-The x axis is the total budget when it is varied, else the first varied figure; each
-combination of the other varied figures is one line, so "what does another 20,000 yuan buy, at
-each standard" is read off at a glance.
+The x axis is the total budget when it is varied, else the first varied figure. Each budget
+line is a solid line and all eligible households a dashed one, so a line that binds shows as the
+flat one while the total rises; each combination of the other varied figures is another set of
+lines, so "what does another 20,000 yuan buy, at each standard" is read off at a glance.
 
 Labels are Chinese when a CJK font is installed (e.g. Debian's fonts-noto-cjk) and English
 otherwise, so a machine without the font (CI) still draws a readable chart instead of boxes.
-Category names and line ids have no English; without the font, a varied figure that names one
-is called by its `--vary` option's position (`--vary #2`). The chart is drawn with matplotlib's
-Agg canvas directly, without pyplot's global state or an interactive backend.
+Category and line names have no English (a budget line is called by its id); without the font,
+a varied figure that names a category is called by its `--vary` option's position (`--vary
+#2`). The chart is drawn with matplotlib's Agg canvas directly, without pyplot's global state or
+an interactive backend.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
 from planner.i18n import Lang, Phrase
-from planner.whatif.compare import coverage
+from planner.whatif.compare import coverage, named
 from planner.whatif.run import Outcome
-from planner.whatif.vary import Knob
+from planner.whatif.vary import knob_label
 
 FILENAME = "whatif.png"
 
@@ -40,14 +43,11 @@ CJK_FONTS = (
 )
 """Fonts with simplified Chinese, preferred in this order; any other "CJK" font will do too."""
 
-TITLE = Phrase("资助覆盖率与预算", "Coverage against budget")
+TITLE = Phrase("各资金渠道资助覆盖率", "Coverage per budget line")
 Y_LABEL = Phrase("获资助户数占符合条件户数（%）", "eligible households funded (%)")
-KNOB_LABELS = {
-    "total": Phrase("预算总额（元）", "total budget (yuan)"),
-    "line": Phrase("预算渠道{name}金额（元）", "budget line {name} (yuan)"),
-    "standard": Phrase("{name}标准（元）", "standard for {name} (yuan)"),
-    "service_minutes": Phrase("每户走访分钟数", "minutes per visit"),
-}
+ALL = Phrase("全部符合条件户", "all eligible")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+"""One marker per combination of the figures off the x axis; one colour per budget line."""
 
 
 @cache
@@ -87,13 +87,6 @@ def _add_fonts_installed_since_the_cache() -> bool:
     return added
 
 
-def knob_label(knob: Knob, position: int, lang: Lang) -> str:
-    """How the chart names a varied figure; `position` is its `--vary` option's, from 1."""
-    if lang == "en" and not knob.name.isascii():
-        return f"--vary #{position}"
-    return KNOB_LABELS[knob.kind].say(lang, name=knob.name)
-
-
 def write_chart(folder: Path, outcomes: Sequence[Outcome], *, font: str | None) -> Path:
     """Draw the chart into `folder / whatif.png`, in Chinese with `font`, else in English."""
     lang: Lang = "zh" if font else "en"
@@ -106,30 +99,51 @@ def write_chart(folder: Path, outcomes: Sequence[Outcome], *, font: str | None) 
 
 
 def _draw(outcomes: Sequence[Outcome], lang: Lang) -> Figure:
-    """The figure: one line of coverage per combination of the figures not on the x axis."""
+    """The figure: coverage of each budget line (solid) and of all eligible households (dashed),
+    one set of lines per combination of the figures not on the x axis."""
     knobs = [knob for knob, _ in outcomes[0].settings] if outcomes else []
     x_at = next((i for i, knob in enumerate(knobs) if knob.kind == "total"), 0)
-    series: dict[str, list[tuple[int, float]]] = {}
-    for outcome, summary in [(o, s) for o in outcomes if (s := o.summary) is not None]:
-        others = [
-            f"{knob_label(knob, i + 1, lang)} = {value}"
+    series: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for outcome in outcomes:
+        summary, needs = outcome.summary, outcome.needs
+        if summary is None or needs is None:
+            continue
+        others = ", ".join(
+            f"{knob_label(named(knob, outcomes, lang), i + 1, lang)} = {value}"
             for i, (knob, value) in enumerate(outcome.settings)
             if i != x_at
-        ]
+        )
         x = outcome.settings[x_at][1] if knobs else outcome.number
-        series.setdefault(", ".join(others), []).append((x, coverage(summary)))
+        for line in needs.lines:
+            name = line.name if lang == "zh" or line.name.isascii() else line.line_id
+            series.setdefault((name, others), []).append((x, line.coverage))
+        series.setdefault((ALL.say(lang), others), []).append((x, coverage(summary)))
     figure = Figure(figsize=(8, 5), dpi=120)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    for name, points in series.items():
+    names = list(dict.fromkeys(name for name, _ in series))
+    combinations = list(dict.fromkeys(others for _, others in series))
+    for (name, others), points in series.items():
         xs, ys = zip(*sorted(points), strict=True)
-        axes.plot(xs, ys, marker="o", label=name or None)
+        label = f"{name}（{others}）" if others and lang == "zh" else name
+        label = f"{name} ({others})" if others and lang == "en" else label
+        axes.plot(
+            xs,
+            ys,
+            "--" if name == ALL.say(lang) else "-",
+            color=f"C{names.index(name) % 10}",
+            marker=MARKERS[combinations.index(others) % len(MARKERS)],
+            label=label,
+        )
     axes.set_title(TITLE.say(lang))
-    axes.set_xlabel(knob_label(knobs[x_at], x_at + 1, lang) if knobs else "#")
+    axes.set_xlabel(
+        knob_label(named(knobs[x_at], outcomes, lang), x_at + 1, lang) if knobs else "#"
+    )
     axes.set_ylabel(Y_LABEL.say(lang))
+    axes.set_ylim(0, 105)
     axes.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     axes.grid(True, alpha=0.3)
-    if any(series):
-        axes.legend()
+    if series:
+        axes.legend(fontsize="small")
     figure.tight_layout()
     return figure

@@ -31,6 +31,7 @@ from planner.route import RoutingError
 from planner.rules import apply_rules, registered_categories
 from planner.scenario import Scenario
 from planner.summary import Summary, summarise
+from planner.whatif.needs import Needs, needs_of
 from planner.whatif.vary import Settings, Vary, apply, check, combinations
 
 DEFAULT_WORKERS = 2
@@ -72,6 +73,8 @@ class Outcome:
     """Why the variant has no plan, e.g. must-fund households beyond its budget; else empty."""
     time_limited: bool = False
     """The variant took its whole time limit, so the route search may have been cut short."""
+    needs: Needs | None = None
+    """Which money binds and what would fund every eligible household; None where it failed."""
 
 
 Done = Callable[[Outcome], None]
@@ -122,7 +125,13 @@ def plan_variant(job: Job) -> Outcome:
     except (ScenarioError, PluginError, InfeasibleError, RoutingError) as error:
         return Outcome(job.number, job.settings, None, problem=str(error))
     time_limited = time.monotonic() - started >= job.time_limit
-    return Outcome(job.number, job.settings, summarise(plan), time_limited=time_limited)
+    return Outcome(
+        job.number,
+        job.settings,
+        summarise(plan),
+        time_limited=time_limited,
+        needs=needs_of(plan.allocation),
+    )
 
 
 def run_variants(

@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from planner.i18n import Lang, Phrase
 from planner.scenario import Budget, Scenario, VisitSettings
 
 KnobKind = Literal["total", "line", "standard", "service_minutes"]
@@ -63,6 +64,21 @@ class Vary:
 
     knob: Knob
     values: tuple[int, ...]
+
+
+KNOB_LABELS = {
+    "total": Phrase("预算总额（元）", "total budget (yuan)"),
+    "line": Phrase("{name}金额（元）", "budget line {name} (yuan)"),
+    "standard": Phrase("{name}标准（元）", "standard for {name} (yuan)"),
+    "service_minutes": Phrase("每户走访分钟数", "minutes per visit"),
+}
+
+
+def knob_label(knob: Knob, position: int, lang: Lang) -> str:
+    """How the chart names a varied figure; `position` is its `--vary` option's, from 1."""
+    if lang == "en" and not knob.name.isascii():
+        return f"--vary #{position}"
+    return KNOB_LABELS[knob.kind].say(lang, name=knob.name)
 
 
 Settings = tuple[tuple[Knob, int], ...]

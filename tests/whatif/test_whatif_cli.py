@@ -15,7 +15,7 @@ from planner.cli import main
 TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
 VARY = ["--vary", "budget.total=100,2000,3000", "--vary", "standards.困难职工=400,500"]
 """Six variants; with 100 yuan the must-fund household (h04, 必访) cannot be paid."""
-SHEETS = ["方案对比", "各类别资助户数", "各乡镇资助户数", "说明"]
+SHEETS = ["方案对比", "资金缺口", "各类别资助户数", "各乡镇资助户数", "各乡镇覆盖率", "说明"]
 
 Sheets = dict[str, list[tuple[Any, ...]]]
 
@@ -49,8 +49,8 @@ def test_whatif_writes_the_workbook_and_the_chart(first: tuple[Result, Path]) ->
     overview = found["方案对比"]
     assert overview[1][:7] == (
         "方案",
-        "budget.total",
-        "standards.困难职工",
+        "预算总额（元）",
+        "困难职工标准（元）",
         "资助户数",
         "覆盖率%",
         "发放金额",
@@ -129,6 +129,43 @@ def test_bad_vary_exits_2_before_planning(tmp_path: Path, vary: str, message: st
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_the_workbook_prints_every_sheet_on_a4(first: tuple[Result, Path]) -> None:
+    """Each sheet: A4, one page wide, the title and headers repeated on every page."""
+    workbook = openpyxl.load_workbook(first[1] / "whatif.xlsx")
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.paperSize == 9, sheet.title
+        # One page wide is the file format's default, so the file leaves fitToWidth out.
+        setup = sheet.page_setup
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (setup.fitToWidth or 1) == 1 and int(setup.fitToHeight) == 0
+        if sheet.title != "说明":
+            assert sheet.print_title_rows == "$1:$2", sheet.title
+    assert workbook["方案对比"].page_setup.orientation == "landscape"
+
+
+def test_a_binding_line_is_named_with_its_shortfall(tmp_path: Path) -> None:
+    """Raising the total while the 1,000-yuan 劳模 line binds (the other line has enough): the
+    overview says the 劳模 line is 1,000 yuan short (two 劳模 at 1,000 each need 2,000); the
+    money sheet gives what every line needs, and the 劳模 line's coverage stays at 50%."""
+    out = tmp_path / "whatif"
+    varies = ["--vary", "budget.total=4000,6000", "--vary", "budget.lines.needy.amount=3000"]
+    arguments = ["whatif", str(TINY), *varies, "--out", str(out)]
+    result = CliRunner().invoke(main, [*arguments, "--time-limit", "2", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    found = sheets(out)
+    overview, money = found["方案对比"], found["资金缺口"]
+    binding = overview[1].index("资金受限（缺口）")
+    assert [row[binding] for row in overview[2:]] == ["劳模慰问金缺1,000元"] * 2
+    assert [row[money[1].index("劳模慰问金覆盖率%")] for row in money[2:]] == [50, 50]
+    needed = dict(zip(money[1], money[2], strict=True))
+    assert needed["劳模慰问金全额所需"] == 2000 and needed["劳模慰问金缺口"] == 1000
+    assert (
+        needed["预算总额全额所需"]
+        == needed["劳模慰问金全额所需"] + needed["困难职工慰问金全额所需"]
+    )
+    assert "劳模慰问金 short 1,000" in result.output
 
 
 def test_existing_output_needs_force(tmp_path: Path) -> None:
