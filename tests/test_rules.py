@@ -241,3 +241,17 @@ def test_scenario_data_is_read_only_all_the_way_down(union_pm: pluggy.PluginMana
         apply_rules(built, union_pm)
     assert (error.value.plugin, error.value.hook) == ("meddler", "songnuan_eligibility")
     assert built.budget.standards["困难职工"] == 500
+
+
+def test_hook_calls_can_be_traced(union_pm: pluggy.PluginManager) -> None:
+    """Hooks are called through pluggy, so its tracing sees every call the rules stage makes."""
+    lines: list[str] = []
+    union_pm.trace.root.setwriter(lines.append)
+    undo = union_pm.enable_tracing()
+    try:
+        apply_rules(scenario((household("a"),)), union_pm)
+    finally:
+        undo()
+        union_pm.trace.root.setwriter(None)
+    for hook in ("songnuan_household_size", "songnuan_eligibility", "songnuan_visit"):
+        assert any(hook in line for line in lines), hook
