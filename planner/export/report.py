@@ -21,6 +21,7 @@ from planner.export.route_map import route_map_svg
 from planner.export.svg import legend, team_colours
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
+from planner.reasons import say
 from planner.summary import Summary, solver_words, summarise
 
 FILENAME = "report.html"
@@ -166,7 +167,7 @@ def _dropped(index: PlanIndex) -> str:
             index.households[d.household_id].unit,
             index.category(d.household_id),
             Markup('<span class="must">必访</span>') if d.must else "可访",
-            d.reason,
+            say(index.plan.allocation.cases.reason_book(), d.reason),
         ]
         for d in dropped
     ]
@@ -183,7 +184,7 @@ def _unfunded(index: PlanIndex) -> str:
             index.households[u.household_id].name,
             index.households[u.household_id].unit,
             index.category(u.household_id),
-            u.reason,
+            say(index.plan.allocation.cases.reason_book(), u.reason),
         ]
         for u in unfunded
     ]
