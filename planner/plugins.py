@@ -38,11 +38,6 @@ GUARD = "songnuan-guard"
 T = TypeVar("T")
 
 
-def available_plugins() -> dict[str, str]:
-    """Organisation plugins installed in the `songnuan` entry-point group: name → object path."""
-    return {ep.name: ep.value for ep in _entry_points()}
-
-
 def make_plugin_manager(
     enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()
 ) -> pluggy.PluginManager:
