@@ -59,7 +59,7 @@ def report_html(plan: Plan) -> str:
     campaign = index.campaign
     colours = team_colours(team.id for team in index.scenario.teams)
     names = {team.id: f"{team.name}（{team.leader}）" for team in index.scenario.teams}
-    status = "求解：" + solver_words(plan.allocation.solver_status, plan.solver_status)
+    status = solver_words(plan.allocation.solver_status, plan.solver_status)
     sections = [
         f"<h1>{escape(campaign.name)}规划报告</h1>",
         f"<p>{escape(campaign.organisation)}　{escape(status)}</p>",
