@@ -192,7 +192,8 @@ def _wrong(
             if value is not None and not _is(value, expected):
                 message = f"returned {type(value).__name__}, expected {expected.__name__} or None"
                 return PluginError(plugin, hook, message)
-    return PluginError("unknown", hook, f"a wrapper returned something other than {expected}")
+    message = f"a wrapper returned something other than {expected.__name__}"
+    return PluginError("unknown", hook, message)
 
 
 def checked(plugin: str, hook: str, value: object, expected: type[T]) -> T:
