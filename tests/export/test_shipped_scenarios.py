@@ -70,10 +70,14 @@ def marked(plan: Plan) -> Plan:
 
 @pytest.fixture(scope="module", params=SCENARIOS, ids=lambda path: path.name)
 def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Exported:
-    """One shipped scenario planned with a short time limit and exported, markers in place."""
+    """One shipped scenario planned with a short time limit and exported, markers in place.
+
+    Three seconds, not one: on a loaded machine (load 6 on 2 cores) the county example's 400
+    households got no first route plan within one second, on main as well.
+    """
     scenario = load_scenario(request.param)
     pm = make_plugin_manager(scenario.campaign.plugins)
-    plan = marked(plan_scenario(scenario, pm, time_limit=1))
+    plan = marked(plan_scenario(scenario, pm, time_limit=3))
     out = tmp_path_factory.mktemp(request.param.name) / "out"
     export(plan, out, pm)
     return Exported(plan, out, secrets(plan.allocation.cases.scenario.households))
