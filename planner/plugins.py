@@ -38,11 +38,6 @@ GUARD = "songnuan-guard"
 T = TypeVar("T")
 
 
-def available_plugins() -> dict[str, str]:
-    """Organisation plugins installed in the `songnuan` entry-point group: name → object path."""
-    return {ep.name: ep.value for ep in _entry_points()}
-
-
 def make_plugin_manager(
     enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()
 ) -> pluggy.PluginManager:
@@ -197,7 +192,8 @@ def _wrong(
             if value is not None and not _is(value, expected):
                 message = f"returned {type(value).__name__}, expected {expected.__name__} or None"
                 return PluginError(plugin, hook, message)
-    return PluginError("unknown", hook, f"a wrapper returned something other than {expected}")
+    message = f"a wrapper returned something other than {expected.__name__}"
+    return PluginError("unknown", hook, message)
 
 
 def checked(plugin: str, hook: str, value: object, expected: type[T]) -> T:

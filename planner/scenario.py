@@ -10,11 +10,13 @@ Money is integer yuan, times are local wall-clock times in Asia/Shanghai, ids ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from frozendict import deepfreeze, frozendict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 TZ = ZoneInfo("Asia/Shanghai")
 """Every date and time of a campaign is local to China."""
@@ -24,6 +26,29 @@ class Frozen(BaseModel):
     """Base for all pipeline data: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _freeze(value: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only copy, all the way down (mappings become frozendicts, lists tuples)."""
+    return deepfreeze(value)  # type: ignore[no-any-return]
+
+
+def _thaw(value: object) -> object:
+    """Plain dicts again, for `model_dump` and JSON."""
+    if isinstance(value, Mapping):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    return value
+
+
+FrozenMap = Annotated[Mapping[K, V], AfterValidator(_freeze), PlainSerializer(_thaw)]
+"""A mapping field that cannot be changed after validation, nor anything inside it: frozen
+models alone would still let a plugin write `scenario.budget.standards["劳模"] = 0`."""
 
 
 class Notice(Frozen):
@@ -67,7 +92,7 @@ class Budget(Frozen):
 
     total: int = Field(ge=0)
     lines: tuple[BudgetLine, ...] = Field(min_length=1)
-    standards: dict[str, int]
+    standards: FrozenMap[str, int]
 
     @model_validator(mode="after")
     def _one_general_line_at_most(self) -> Budget:
@@ -184,7 +209,7 @@ class Household(Frozen):
     window_date: dt.date | None = None
     window_start: dt.time | None = None
     window_end: dt.time | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
+    extra: FrozenMap[str, str] = Field(default_factory=frozendict)
 
 
 class HistoryEntry(Frozen):
@@ -229,7 +254,7 @@ class Scenario(Frozen):
     households: tuple[Household, ...]
     history: tuple[HistoryEntry, ...] = ()
     households_file: str = "households.csv"
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rules: FrozenMap[str, Mapping[str, Any]] = Field(default_factory=frozendict)
     """Options for each organisation plugin, keyed by plugin name (scenario.yaml `rules:`)."""
 
     @model_validator(mode="after")
@@ -247,6 +272,6 @@ class Scenario(Frozen):
                 return place
         raise KeyError(place_id)
 
-    def settings_for(self, plugin: str) -> dict[str, Any]:
+    def settings_for(self, plugin: str) -> Mapping[str, Any]:
         """The `rules:` options of one plugin, empty when the scenario gives none."""
         return self.rules.get(plugin, {})

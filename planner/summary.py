@@ -7,6 +7,7 @@ visits planned and dropped, road hours per team.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -141,45 +142,55 @@ def _by(
 
 
 STATE_WORDS: dict[str, tuple[str, str]] = {
-    "OPTIMAL": ("经费分配已最优", "grants optimal"),
-    "FEASIBLE": ("经费分配可行，未证明最优", "grants feasible, not proven optimal"),
-    "UNKNOWN": ("经费分配未完成", "grants not settled"),
-    "ROUTING_OPTIMAL": ("路线已最优", "routes optimal"),
-    "ROUTING_SUCCESS": ("已找到路线", "routes found"),
+    "OPTIMAL": ("最优", "optimal"),
+    "FEASIBLE": ("可行，未证明最优", "feasible, not proven optimal"),
+    "UNKNOWN": ("未完成", "not settled"),
+    "ROUTING_OPTIMAL": ("最优", "optimal"),
+    "ROUTING_SUCCESS": ("已找到", "found"),
     "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED": (
-        "已找到路线，搜索在停止时仍可能改进",
-        "routes found; the search stopped while it could still improve them",
+        "已找到，搜索停止时仍可能改进",
+        "found; the search stopped while it could still improve them",
     ),
-    "ROUTING_FAIL_TIMEOUT": ("时限内未找到路线", "no routes within the time limit"),
+    "ROUTING_FAIL_TIMEOUT": ("时限内未找到", "none within the time limit"),
     "NO_VISITS": ("没有需要安排的走访", "no visits to plan"),
 }
 """Plain words for the solvers' states, by the code the solvers give."""
 
+STAGES = (("经费分配", "grants"), ("路线", "routes"))
+"""What each of the two states is about."""
+
 CODE = re.compile(r"[A-Z0-9_.+]+")
 """What a solver's code looks like, as opposed to words."""
 
-UNSETTLED = ("求解未得出结果", "the solver found no result")
+UNSETTLED = ("未得出结果", "no result")
 """What any other state (failed, invalid, not solved) comes to for a reader."""
 
 
 def solver_words(allocation: object, routing: object, lang: Lang = "zh") -> str:
-    """The allocation's and the routing's state in plain words, never as a solver's code.
+    """The allocation's and the routing's state in plain words, never as a solver's code:
+    `经费分配：最优；路线：已找到` / `grants: optimal; routes: found`.
 
     Each may be a code (`ROUTING_SUCCESS`, or several joined by `+` for a plan routed in parts)
-    or an enum member: its name or value is looked up, and an enum whose text is already plain
-    words (not an upper-case code) is shown as it is.
+    or an enum member: one whose text is already plain words is shown as it is, one that prints
+    as a code is looked up by its name.
     """
-    return "；".join(_state(each, lang) for each in (allocation, routing) if str(each))
+    english = lang == "en"
+    said = [
+        f"{stage[english]}{': ' if english else '：'}{_state(status, lang)}"
+        for stage, status in zip(STAGES, (allocation, routing), strict=True)
+        if str(status)
+    ]
+    return ("; " if english else "；").join(said)
 
 
 def _state(status: object, lang: Lang) -> str:
-    if not isinstance(status, str):
+    if isinstance(status, enum.Enum):
         text = str(status)
-        if not CODE.fullmatch(text):
+        if not CODE.fullmatch(text) and text != f"{type(status).__name__}.{status.name}":
             return text
-        status = str(getattr(status, "name", text))
+        status = status.name
     words: list[str] = []
-    for code in status.split("+"):
+    for code in str(status).split("+"):
         said = STATE_WORDS.get(code, UNSETTLED)[lang == "en"]
         if said not in words:
             words.append(said)

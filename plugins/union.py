@@ -306,7 +306,7 @@ def songnuan_eligibility(household: Household, scenario: Scenario, size: int) ->
         return _verdict(True, BY_STATUS[category])
     if category == VERIFIED:
         return _verified(household, options(scenario))
-    return _income_test(household, scenario, size)
+    return income_test(household, options(scenario).dibao_line, size)
 
 
 def _verdict(eligible: bool, code: str, **params: int | str) -> Eligibility:
@@ -343,22 +343,43 @@ def _verified(household: Household, settings: UnionOptions) -> Eligibility:
     return _verdict(False, "union.not_verified", column=settings.verified_column)
 
 
-def _income_test(household: Household, scenario: Scenario, size: int) -> Eligibility:
+def _special(household: Household) -> bool:
+    return household.children_in_school or household.disabled or household.single_parent
+
+
+def _struck(household: Household) -> bool:
+    return household.serious_illness or household.accident
+
+
+CLAUSES: tuple[tuple[Fraction, bool, Callable[[Household], bool], str], ...] = (
+    (Fraction(3, 2), False, lambda household: True, "union.below_150"),
+    (Fraction(2), True, _special, "union.within_200"),
+    (Fraction(3), True, _struck, "union.within_300"),
+)
+"""The income clauses of seed 000 §2, loosest last: the multiple of the 低保 line, whether an
+income of exactly that much passes (以内 yes, 低于 no), to whom it applies, and its reason."""
+
+
+def income_limit(household: Household, line: int) -> tuple[Fraction, bool]:
+    """The highest per-capita monthly income the clauses let through for this household, and
+    whether exactly that income passes: what the example generators draw incomes around."""
+    multiple, inclusive = next(
+        (m, i) for m, i, applies, _ in reversed(CLAUSES) if applies(household)
+    )
+    return multiple * line, inclusive
+
+
+def income_test(household: Household, line: int, size: int) -> Eligibility:
     """The four eligibility clauses; reasons name thresholds, never the household's income."""
-    line = options(scenario).dibao_line
-    struck = household.serious_illness or household.accident
-    if struck and household.medical_cost >= MEDICAL_COST_THRESHOLD:
+    if _struck(household) and household.medical_cost >= MEDICAL_COST_THRESHOLD:
         return _verdict(True, "union.large_cost")
     per_capita = _per_capita_income(household, size)
     if per_capita is None:
         return _verdict(False, "union.no_income")
-    if per_capita < Fraction(3, 2) * line:
-        return _verdict(True, "union.below_150", amount=line * 3 // 2)
-    special = household.children_in_school or household.disabled or household.single_parent
-    if special and per_capita <= 2 * line:
-        return _verdict(True, "union.within_200", amount=2 * line)
-    if struck and per_capita <= 3 * line:
-        return _verdict(True, "union.within_300", amount=3 * line)
+    for multiple, inclusive, applies, code in CLAUSES:
+        limit = multiple * line
+        if applies(household) and (per_capita <= limit if inclusive else per_capita < limit):
+            return _verdict(True, code, amount=int(limit))
     return _verdict(False, "union.above", line=line)
 
 

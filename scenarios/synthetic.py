@@ -62,12 +62,33 @@ class Place:
     lat: float
 
 
-class Maker:
-    """Draws synthetic people and places from one seeded random generator."""
+def id_check(first17: str) -> str:
+    """The ISO 7064 MOD 11-2 check character that completes a resident ID number."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
+    return "10X98765432"[total % 11]
 
-    def __init__(self, seed: int, centre: tuple[float, float]) -> None:
+
+def luhn_digit(body: str) -> str:
+    """The Luhn check digit that completes a bank card number."""
+    total = 0
+    for i, d in enumerate(reversed(body)):
+        n = int(d) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return str((10 - total % 10) % 10)
+
+
+class Maker:
+    """Draws synthetic people and places from one seeded random generator.
+
+    `given` are the characters given names are drawn from (a generator may keep its own list,
+    so that its names stay what they were).
+    """
+
+    def __init__(self, seed: int, centre: tuple[float, float], given: str = GIVEN) -> None:
         self.rng = random.Random(seed)
         self.centre = centre
+        self.given = given
         self._names: set[str] = set()
         self._villages: set[str] = set()
         self._km_lon = 111.0 * math.cos(math.radians(centre[1]))
@@ -77,8 +98,8 @@ class Maker:
     def name(self) -> str:
         """A new Chinese name: a surname and one or two given-name characters."""
         while True:
-            given = self.rng.choice(GIVEN) + (
-                self.rng.choice(GIVEN) if self.rng.random() < 0.7 else ""
+            given = self.rng.choice(self.given) + (
+                self.rng.choice(self.given) if self.rng.random() < 0.7 else ""
             )
             name = self.rng.choice(SURNAMES) + given
             if name not in self._names:
@@ -90,18 +111,12 @@ class Maker:
         rng = self.rng
         first17 = f"5299{rng.randint(0, 99):02d}{rng.randint(*born)}"
         first17 += f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
-        weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-        total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
-        return first17 + "10X98765432"[total % 11]
+        return first17 + id_check(first17)
 
     def bank_card(self) -> str:
         """A synthetic 19-digit card number with a valid Luhn digit."""
         body = "629999" + "".join(str(self.rng.randint(0, 9)) for _ in range(12))
-        total = 0
-        for i, d in enumerate(reversed(body)):
-            n = int(d) * (2 if i % 2 == 0 else 1)
-            total += n - 9 if n > 9 else n
-        return body + str((10 - total % 10) % 10)
+        return body + luhn_digit(body)
 
     def phone(self) -> str:
         """A fake mobile number 100-xxxx-xxxx."""
@@ -153,11 +168,15 @@ class Maker:
 
     def km(self, a: Place, b: Place) -> float:
         """Straight-line km between two places (flat-earth approximation, fine at this scale)."""
-        return math.hypot((a.lon - b.lon) * self._km_lon, (a.lat - b.lat) * 111.0)
+        return self.distance((a.lon, a.lat), (b.lon, b.lat))
 
-    def minutes(self, a: Place, b: Place) -> int:
+    def distance(self, a: tuple[float, float], b: tuple[float, float]) -> float:
+        """Straight-line km between two (lon, lat) points."""
+        return math.hypot((a[0] - b[0]) * self._km_lon, (a[1] - b[1]) * 111.0)
+
+    def minutes(self, a: Place, b: Place, winding: float = 1.3) -> int:
         """Driving minutes: winding roads (×1.3) at 40 km/h, plus a few minutes for stops."""
-        return max(3, round(self.km(a, b) * 1.3 / 40 * 60) + self.rng.randint(2, 6))
+        return max(3, round(self.km(a, b) * winding / 40 * 60) + self.rng.randint(2, 6))
 
 
 def roads(
@@ -185,22 +204,37 @@ def household_rows(rows: Iterable[dict[str, str]], headers: Sequence[str]) -> li
 
 
 def write_csv(
-    folder: Path, name: str, headers: Sequence[str], rows: Iterable[Sequence[str]]
+    folder: Path,
+    name: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    encoding: str = "utf-8-sig",
+    line_end: str = "\n",
 ) -> None:
-    """A CSV in UTF-8 with BOM, as Excel opens Chinese text correctly."""
-    with (folder / name).open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+    """A CSV in UTF-8 with BOM, as Excel opens Chinese text correctly (or in `encoding`, e.g.
+    GB18030 as Excel and WPS save on a Chinese Windows, with CRLF line ends as they write)."""
+    with (folder / name).open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle, lineterminator=line_end)
         writer.writerow(headers)
         writer.writerows(rows)
 
 
 def team_yaml(
-    id: str, name: str, leader: str, tier: str, depot: str, days: Sequence[str], max_visits: int = 6
+    id: str,
+    name: str,
+    leader: str,
+    tier: str,
+    depot: str,
+    days: Sequence[str],
+    max_visits: int = 6,
+    staff: int = 2,
 ) -> str:
-    """One team of scenario.yaml's `teams:` with the usual hours and lunch, days as written."""
+    """One team of scenario.yaml's `teams:` with the usual hours and lunch, days as written
+    (a day with its own hours is one item of several lines, indented to follow the `- `)."""
     listed = "".join(f"      - {day}\n" for day in days)
     return (
-        f"  - id: {id}\n    name: {name}\n    leader: {leader}\n    tier: {tier}\n    staff: 2\n"
+        f"  - id: {id}\n    name: {name}\n    leader: {leader}\n    tier: {tier}\n"
+        f"    staff: {staff}\n"
         f"    depot: {depot}\n    max_visits_per_day: {max_visits}\n"
         f'    hours: "08:30-17:30"\n    lunch: "11:30-13:30/60"\n    days:\n{listed}'
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 import pluggy
 
-from planner.cases import Cases
+from planner.cases import Case, Cases
 from planner.reasons import Lang, Reason
 from planner.rules import apply_rules, findings
 from planner.scenario import (
@@ -25,6 +25,7 @@ from planner.scenario import (
     Scenario,
     Team,
     TeamDay,
+    Travel,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,20 +58,22 @@ def scenario(
     rules: dict[str, dict[str, Any]] | None = None,
     plugins: tuple[str, ...] = ("union",),
     standards: dict[str, int] | None = None,
+    campaign: Campaign | None = None,
+    teams: tuple[Team, ...] | None = None,
+    places: tuple[Place, ...] | None = None,
+    roads: tuple[Road, ...] | None = None,
+    travel: Travel | None = None,
+    folder: Path = Path("."),
 ) -> Scenario:
-    """A one-depot, two-district scenario with one team on one day around `households`.
+    """The one scenario builder of the tests: by default a one-depot, two-district scenario with
+    one team on one day around `households`; any part can be given instead.
 
-    `standards` replaces the union's budget standards, for scenarios of other organisations.
+    `standards` replaces the union's budget standards, for scenarios of other organisations;
+    `campaign` replaces the campaign (its plugins then come from it, not from `plugins`).
     """
-    day = TeamDay(
-        date=dt.date(2027, 2, 1),
-        start=dt.time(8, 30),
-        end=dt.time(17, 30),
-        lunch=LunchBreak(earliest=dt.time(11, 30), latest=dt.time(13, 30), minutes=60),
-    )
     return Scenario(
-        folder=Path("."),
-        campaign=Campaign(name="测试慰问", year=2027, plugins=plugins),
+        folder=folder,
+        campaign=campaign or Campaign(name="测试慰问", year=2027, plugins=plugins),
         budget=Budget(
             total=total,
             lines=lines
@@ -82,26 +85,49 @@ def scenario(
             if standards is not None
             else {"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 1000},
         ),
-        teams=(
-            Team(
-                id="t1",
-                name="一组",
-                leader="王主席",
-                tier="工会领导",
-                staff=2,
-                depot="hq",
-                days=(day,),
-            ),
-        ),
-        places=(
-            Place(id="hq", name="县城", district="城关镇", x=0, y=0),
-            Place(id="v1", name="东村", district="东镇", x=1, y=0),
-            Place(id="v2", name="西村", district="西镇", x=-1, y=0),
-        ),
-        roads=(Road(a="hq", b="v1", minutes=20), Road(a="hq", b="v2", minutes=25)),
+        travel=travel or Travel(),
+        teams=teams or (DEFAULT_TEAM,),
+        places=places or DEFAULT_PLACES,
+        roads=roads if roads is not None else DEFAULT_ROADS,
         households=households,
         rules=rules or {},
     )
+
+
+DAY = TeamDay(
+    date=dt.date(2027, 2, 1),
+    start=dt.time(8, 30),
+    end=dt.time(17, 30),
+    lunch=LunchBreak(earliest=dt.time(11, 30), latest=dt.time(13, 30), minutes=60),
+)
+DEFAULT_TEAM = Team(
+    id="t1", name="一组", leader="王主席", tier="工会领导", staff=2, depot="hq", days=(DAY,)
+)
+DEFAULT_PLACES = (
+    Place(id="hq", name="县城", district="城关镇", x=0, y=0),
+    Place(id="v1", name="东村", district="东镇", x=1, y=0),
+    Place(id="v2", name="西村", district="西镇", x=-1, y=0),
+)
+DEFAULT_ROADS = (Road(a="hq", b="v1", minutes=20), Road(a="hq", b="v2", minutes=25))
+
+
+def case(household: Household, district: str, **decided: Any) -> Case:
+    """A case as the rules might have made it, for tests that start after the rules: eligible,
+    priority 1, 500 yuan, "may" be visited, three people; `decided` overrides any of it."""
+    values: dict[str, Any] = {
+        "household_id": household.id,
+        "category": household.category,
+        "district": district,
+        "unit": household.unit,
+        "eligible": True,
+        "reasons": (),
+        "priority": 1,
+        "standard": 500,
+        "visit": "may",
+        "counted_size": 3,
+        **decided,
+    }
+    return Case(**values)
 
 
 def org_scenario(

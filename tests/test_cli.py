@@ -33,10 +33,13 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
 
 
 def test_validate_reports_ok_on_a_good_scenario(tiny: Path) -> None:
-    """`validate` on a sound folder says OK with the counts, exit 0."""
+    """`validate` on a sound folder says OK with the counts, exit 0: in Chinese, or in English
+    with `--lang en`."""
     result = run("validate", str(tiny))
     assert result.exit_code == 0, result.output
-    assert "OK" in result.output and "12 households" in result.output
+    assert "OK" in result.output and "12户（符合条件" in result.output
+    english = run("validate", str(tiny), "--lang", "en")
+    assert english.exit_code == 0 and "12 households" in english.output
 
 
 def test_plan_writes_the_outputs(tiny: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import datetime as dt
 import json
 from pathlib import Path
@@ -42,11 +43,22 @@ def plan_json(planned: tuple[Result, Path]) -> dict[str, Any]:
 
 
 def test_plan_succeeds_and_prints_the_summary(planned: tuple[Result, Path]) -> None:
-    """Exit 0, and the summary names funded households, lines, visits and road hours."""
+    """Exit 0, and the summary names funded households, lines, visits and road hours, in
+    Chinese, calling households funded but not visited 获资助未走访 and the solvers' states by
+    plain words, never by their codes."""
     result, out = planned
     assert result.exit_code == 0, result.output
-    for expected in ("funded", "劳模慰问金", "困难职工慰问金", "visits planned", "road hours"):
+    for expected in (
+        "获资助",
+        "劳模慰问金",
+        "困难职工慰问金",
+        "安排走访",
+        "获资助未走访",
+        "路上小时",
+    ):
         assert expected in result.output
+    assert "dropped" not in result.output
+    assert not re.search(r"ROUTING_|OPTIMAL|FEASIBLE", result.output)
     assert (out / "allocation.xlsx").is_file()
 
 

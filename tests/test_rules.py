@@ -14,7 +14,7 @@ from planner.problems import PluginError, ScenarioError
 from planner.reasons import Reason
 from planner.rule_types import Category, Eligibility, Priority, VisitDecision
 from planner.rules import apply_rules
-from planner.scenario import Household
+from planner.scenario import Household, Scenario
 
 
 @contextmanager
@@ -217,3 +217,41 @@ def test_plugin_returning_wrong_type_is_named(union_pm: pluggy.PluginManager) ->
     with registered(union_pm, Sloppy(), "sloppy"), pytest.raises(PluginError) as error:
         apply_rules(scenario((household("a"),)), union_pm)
     assert "sloppy" in str(error.value) and "expected int" in str(error.value)
+
+
+def test_scenario_data_is_read_only_all_the_way_down(union_pm: pluggy.PluginManager) -> None:
+    """A plugin cannot change what the next household's rules see: standards, a household's
+    extra columns and the rules' options refuse writes, and the plugin that tries is named."""
+
+    class Meddler:
+        @hookimpl
+        def songnuan_eligibility(self, scenario: Scenario) -> None:
+            scenario.budget.standards["困难职工"] = 1
+
+    built = scenario((household("a", extra={"核实": "是"}),), rules={"union": {"dibao_line": 800}})
+    for mapping, key in (
+        (built.budget.standards, "劳模"),
+        (built.households[0].extra, "核实"),
+        (built.rules, "union"),
+        (built.rules["union"], "dibao_line"),
+    ):
+        with pytest.raises(TypeError):
+            mapping[key] = 0  # type: ignore[index]
+    with registered(union_pm, Meddler(), "meddler"), pytest.raises(PluginError) as error:
+        apply_rules(built, union_pm)
+    assert (error.value.plugin, error.value.hook) == ("meddler", "songnuan_eligibility")
+    assert built.budget.standards["困难职工"] == 500
+
+
+def test_hook_calls_can_be_traced(union_pm: pluggy.PluginManager) -> None:
+    """Hooks are called through pluggy, so its tracing sees every call the rules stage makes."""
+    lines: list[str] = []
+    union_pm.trace.root.setwriter(lines.append)
+    undo = union_pm.enable_tracing()
+    try:
+        apply_rules(scenario((household("a"),)), union_pm)
+    finally:
+        undo()
+        union_pm.trace.root.setwriter(None)
+    for hook in ("songnuan_household_size", "songnuan_eligibility", "songnuan_visit"):
+        assert any(hook in line for line in lines), hook

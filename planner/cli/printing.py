@@ -44,7 +44,6 @@ SUMMARY = {
         "安排走访{planned}户，获资助未走访{dropped}户（其中必访{must}户）",
         "visits planned {planned}; funded, not visited {dropped} (must-visits among them {must})",
     ),
-    "solvers": Phrase("求解：{words}", "solvers: {words}"),
     "note": Phrase("注意", "note"),
     "districts": Phrase("各乡镇覆盖率", "coverage by district"),
     "not_proven": Phrase(
@@ -120,4 +119,4 @@ def print_summary(summary: Summary, lang: Lang = "zh") -> None:
         )
     )
     words = solver_words(summary.allocation_status, summary.routing_status, lang)
-    out_console.print(say("solvers", lang, words=words), markup=False)
+    out_console.print(words, markup=False)

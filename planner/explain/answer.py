@@ -132,9 +132,7 @@ def _eligibility(case: Case, say: Say, lang: Lang) -> list[str]:
     return [head.say(lang), *reasons, BULLET + SIZE.say(lang, size=case.counted_size)]
 
 
-def _funding(
-    subject: Subject, planned: CaseFacts, say: Say, lang: Lang
-) -> list[str]:
+def _funding(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list[str]:
     """The grant and its line; or why none: not eligible, or which line ran short and who
     came first on it."""
     facts, household_id = subject.facts, subject.household.id
@@ -167,17 +165,13 @@ def _funding(
     if on_line:
         last = min(on_line, key=lambda hid: priority.get(hid, 0))
         lowest = priority.get(last, 0)
-        found.append(
-            BULLET + CAME_FIRST.say(lang, id=last, priority=lowest, own=planned.priority)
-        )
+        found.append(BULLET + CAME_FIRST.say(lang, id=last, priority=lowest, own=planned.priority))
         if lowest == planned.priority:
             found.append(BULLET + SAME_PRIORITY.say(lang))
     return found
 
 
-def _visit(
-    subject: Subject, planned: CaseFacts, say: Say, lang: Lang
-) -> list[str]:
+def _visit(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list[str]:
     """When and by whom; or why not: dropped (with what binds), not eligible, not funded, or
     no visit wanted."""
     facts, household_id = subject.facts, subject.household.id

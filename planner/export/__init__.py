@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pluggy
 
 from planner.atomic_folder import OutputExistsError, write_folder
 from planner.plan import Plan
+from planner.plugins import each_plugin
 from planner.problems import PluginError
 
 __all__ = ["OutputExistsError", "export"]
@@ -70,18 +70,13 @@ def export(
 
 
 def _collect_writers(pm: pluggy.PluginManager) -> list[_Registered]:
-    """Ask each plugin for its writers, one plugin at a time so each writer knows its plugin."""
+    """Ask each plugin for its writers, one plugin at a time so each writer knows its plugin.
+
+    The hook goes through pluggy (`each_plugin`), in registration order: the core writers first.
+    """
     writers: dict[str, _Registered] = {}
-    for impl in pm.hook.songnuan_register_writers.get_hookimpls():
-        plugin = pm.get_name(impl.plugin) or impl.plugin_name
-        register = _registrar(plugin, writers)
-        arguments: dict[str, Any] = {"register": register}
-        try:
-            impl.function(*(arguments[name] for name in impl.argnames))
-        except PluginError:
-            raise
-        except Exception as exc:
-            raise PluginError(plugin, HOOK, f"{type(exc).__name__}: {exc}") from exc
+    for plugin, caller in reversed(list(each_plugin(pm, HOOK))):
+        caller(register=_registrar(plugin, writers))
     return list(writers.values())
 
 

@@ -22,6 +22,7 @@ from planner.export.svg import legend, team_colours
 from planner.fairness import fairness_table
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
+from planner.reasons import say
 from planner.summary import Summary, solver_words, summarise
 
 FILENAME = "report.html"
@@ -59,7 +60,7 @@ def report_html(plan: Plan) -> str:
     campaign = index.campaign
     colours = team_colours(team.id for team in index.scenario.teams)
     names = {team.id: f"{team.name}（{team.leader}）" for team in index.scenario.teams}
-    status = "求解：" + solver_words(plan.allocation.solver_status, plan.solver_status)
+    status = solver_words(plan.allocation.solver_status, plan.solver_status)
     sections = [
         f"<h1>{escape(campaign.name)}规划报告</h1>",
         f"<p>{escape(campaign.organisation)}　{escape(status)}</p>",
@@ -174,7 +175,7 @@ def _dropped(index: PlanIndex) -> str:
             index.households[d.household_id].unit,
             index.category(d.household_id),
             Markup('<span class="must">必访</span>') if d.must else "可访",
-            d.reason,
+            say(index.plan.allocation.cases.reason_book(), d.reason),
         ]
         for d in dropped
     ]
@@ -191,7 +192,7 @@ def _unfunded(index: PlanIndex) -> str:
             index.households[u.household_id].name,
             index.households[u.household_id].unit,
             index.category(u.household_id),
-            u.reason,
+            say(index.plan.allocation.cases.reason_book(), u.reason),
         ]
         for u in unfunded
     ]

@@ -1,8 +1,8 @@
 """Generate the bundled example scenario `county-union-2027` (a county union's 送温暖 campaign).
 
 Run `python scenarios/county-union-2027/generate.py`. It writes scenario.yaml, places.csv,
-roads.csv, households.csv and history.csv next to itself, the same bytes on every run: only the
-standard library and one `random.Random(SEED)` are used, and nothing iterates over a set.
+roads.csv, households.csv and history.csv next to itself, the same bytes on every run: every draw
+comes from one `random.Random(SEED)`, and nothing iterates over a set.
 
 Every person, ID number, bank card and phone number is synthetic. The campaign is modelled on
 seed 000 of the domain notes (a county union: 340,000 yuan of which 90,000 for model workers,
@@ -11,19 +11,35 @@ seed 000 of the domain notes (a county union: 340,000 yuan of which 90,000 for m
 households.csv is saved in GB18030 (what Excel and WPS save on a Chinese Windows), places.csv in
 UTF-8 with BOM, roads.csv and history.csv in plain UTF-8, so that the example exercises the
 loader's encodings. README.md is written too, with the numbers of this run.
+
+People, places and files come from `scenarios/synthetic.py`, as in the other examples. The
+union's rules are not copied here: the household size and the income test the draws aim at are
+the union plugin's own (`plugins.union`), and the README's numbers are what songnuan's rules and
+allocation make of the files just written. Run it with songnuan installed (`pip install -e .`).
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import random
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEED = 2027
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from synthetic import Maker, Place, id_check, team_yaml, write_csv  # noqa: E402
+
+from planner.allocate import allocate  # noqa: E402
+from planner.load import load_scenario  # noqa: E402
+from planner.plugins import make_plugin_manager  # noqa: E402
+from planner.rules import apply_rules  # noqa: E402
+from planner.scenario import Household as Archived  # noqa: E402
+from plugins import union  # noqa: E402
+
+SEED = 2027
 YEAR = 2027
 DIBAO = 780  # 低保线, yuan per person and month
 STANDARDS = {"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 3000}
@@ -52,8 +68,6 @@ TOWNS = (
 )
 SEAT_DISTRICT = "城关镇"
 COMMUNITIES = ("文化社区", "东门社区", "南街社区", "西关社区", "北山社区")
-VILLAGE_FIRST = "上下大小新老前后东西石马龙凤杨柳桃李白黑青高"
-VILLAGE_SECOND = "寨坝冲湾坪沟岭庄田桥塘堡坡院"
 ENTERPRISES = {  # enterprises that are places of the road network: district → names
     "马场镇": ("县磷化工有限公司",),
     "新店镇": ("县水泥厂",),
@@ -85,11 +99,7 @@ INSTITUTIONS = {  # units that are not enterprises: name → district
     "黄土镇农贸市场管理所": "黄土镇",
 }
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛龚"
-)
-GIVEN = (
+GIVEN = (  # this example's given-name characters (synthetic.GIVEN without the second 军)
     "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀兰霞平刚桂英华建国文红玉萍德福海林志军燕春梅祥贵荣"
     "成光辉云飞翠琴兴旺宝顺金银凤珍翔宇晓婷雪松明远正清秋菊应发永庆绍禄"
 )
@@ -140,18 +150,6 @@ HOUSEHOLD_HEADERS = (
 
 
 @dataclass
-class Place:
-    """A node of the road network (places.csv)."""
-
-    id: str
-    name: str
-    district: str
-    kind: str
-    lon: float
-    lat: float
-
-
-@dataclass
 class Household:
     """One archive record (a row of households.csv), in the generator's own terms."""
 
@@ -187,82 +185,44 @@ class Household:
 # Places and roads
 
 
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Straight-line km between two (lon, lat) points (flat-earth approximation, fine here)."""
-    return math.hypot((a[0] - b[0]) * KM_PER_DEG_LON, (a[1] - b[1]) * KM_PER_DEG_LAT)
-
-
-def km_between(a: Place, b: Place) -> float:
-    """Straight-line km between two places."""
-    return km((a.lon, a.lat), (b.lon, b.lat))
-
-
-def offset(
-    rng: random.Random, lon: float, lat: float, low_km: float, high_km: float
-) -> tuple[float, float]:
-    """A point between `low_km` and `high_km` from (lon, lat) in a random direction."""
-    angle = rng.uniform(0, 2 * math.pi)
-    dist = rng.uniform(low_km, high_km)
-    return (
-        lon + dist * math.cos(angle) / KM_PER_DEG_LON,
-        lat + dist * math.sin(angle) / KM_PER_DEG_LAT,
-    )
-
-
-def town_sites(rng: random.Random, count: int) -> list[tuple[float, float]]:
+def town_sites(maker: Maker, count: int) -> list[tuple[float, float]]:
     """Town centres in a 60 km box round the seat, at least 8 km from the seat and each other."""
     sites: list[tuple[float, float]] = [CENTRE]
     half_lon, half_lat = 28 / KM_PER_DEG_LON, 28 / KM_PER_DEG_LAT
     while len(sites) < count + 1:
-        lon = CENTRE[0] + rng.uniform(-half_lon, half_lon)
-        lat = CENTRE[1] + rng.uniform(-half_lat, half_lat)
-        if all(km((lon, lat), site) >= 8 for site in sites):
+        lon = CENTRE[0] + maker.rng.uniform(-half_lon, half_lon)
+        lat = CENTRE[1] + maker.rng.uniform(-half_lat, half_lat)
+        if all(maker.distance((lon, lat), site) >= 8 for site in sites):
             sites.append((lon, lat))
     return sites[1:]
 
 
-def village_names(rng: random.Random, count: int, used: list[str]) -> list[str]:
-    """`count` village names like 石坝村, none used before in the county."""
-    names: list[str] = []
-    while len(names) < count:
-        name = rng.choice(VILLAGE_FIRST) + rng.choice(VILLAGE_SECOND) + "村"
-        if name not in used:
-            used.append(name)
-            names.append(name)
-    return names
-
-
-def make_places(rng: random.Random) -> list[Place]:
+def make_places(maker: Maker) -> list[Place]:
     """The county seat with its communities, 15 towns with 3–5 villages each, and enterprises."""
     seat = Place(DEPOT, "县城（县总工会）", SEAT_DISTRICT, "县城", *CENTRE)
     places = [seat]
     for i, name in enumerate(COMMUNITIES, start=1):
         places.append(
-            Place(f"cg-c{i}", name, SEAT_DISTRICT, "社区", *offset(rng, *CENTRE, 0.8, 3.0))
+            Place(f"cg-c{i}", name, SEAT_DISTRICT, "社区", *maker.point(CENTRE, 0.8, 3.0))
         )
-    used: list[str] = []
     for t, (town, (lon, lat)) in enumerate(
-        zip(TOWNS, town_sites(rng, len(TOWNS)), strict=True), start=1
+        zip(TOWNS, town_sites(maker, len(TOWNS)), strict=True), start=1
     ):
         tid = f"t{t:02d}"
         places.append(Place(tid, town, town, "乡镇", lon, lat))
-        for v, village in enumerate(village_names(rng, rng.randint(3, 5), used), start=1):
+        villages = [maker.village_name() for _ in range(maker.rng.randint(3, 5))]
+        for v, village in enumerate(villages, start=1):
             places.append(
-                Place(f"{tid}-v{v}", village, town, "村", *offset(rng, lon, lat, 2.0, 7.0))
+                Place(f"{tid}-v{v}", village, town, "村", *maker.point((lon, lat), 2.0, 7.0))
             )
         for e, enterprise in enumerate(ENTERPRISES.get(town, ()), start=1):
             places.append(
-                Place(f"{tid}-e{e}", enterprise, town, "企业", *offset(rng, lon, lat, 0.5, 2.5))
+                Place(f"{tid}-e{e}", enterprise, town, "企业", *maker.point((lon, lat), 0.5, 2.5))
             )
     return places
 
 
-def drive_minutes(rng: random.Random, a: Place, b: Place) -> int:
-    """Driving minutes: winding roads (×1.25) at 40 km/h, plus a few minutes for stops."""
-    return max(3, round(km_between(a, b) * 1.25 / 40 * 60) + rng.randint(2, 6))
-
-
-def make_roads(rng: random.Random, places: list[Place]) -> list[tuple[str, str, int]]:
+def make_roads(maker: Maker, places: list[Place]) -> list[tuple[str, str, int]]:
     """Seat ↔ communities and towns, town ↔ its villages and enterprises, town ↔ 2 nearest towns."""
     seat = places[0]
     towns = [p for p in places if p.kind == "乡镇"]
@@ -273,60 +233,25 @@ def make_roads(rng: random.Random, places: list[Place]) -> list[tuple[str, str, 
         else:
             pairs.append((next(t for t in towns if t.district == p.district), p))
     for town in towns:
-        nearest = sorted((t for t in towns if t is not town), key=lambda t: km_between(town, t))
+        nearest = sorted((t for t in towns if t is not town), key=lambda t: maker.km(town, t))
         for other in nearest[:2]:
             if (other, town) not in pairs:
                 pairs.append((town, other))
-    return [(a.id, b.id, drive_minutes(rng, a, b)) for a, b in pairs]
+    # Winding roads at ×1.25 here (the other examples ×1.3).
+    return [(a.id, b.id, maker.minutes(a, b, winding=1.25)) for a, b in pairs]
 
 
 # ---------------------------------------------------------------------------------------------
 # Synthetic people
 
 
-def id_checksum(first17: str) -> str:
-    """The ISO 7064 MOD 11-2 check character of a Chinese resident ID number."""
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
-    return "10X98765432"[total % 11]
-
-
-def id_number(rng: random.Random, district_index: int, born: tuple[int, int]) -> str:
-    """A synthetic 18-character ID number; region 5299xx does not exist."""
+def id_number(maker: Maker, district_index: int, born: tuple[int, int]) -> str:
+    """A synthetic 18-character ID number whose region 5299xx (xx: the district) does not exist."""
+    rng = maker.rng
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     first17 = f"5299{district_index:02d}{rng.randint(*born)}{month:02d}{day:02d}"
     first17 += f"{rng.randint(0, 999):03d}"
-    return first17 + id_checksum(first17)
-
-
-def luhn_digit(digits: str) -> str:
-    """The Luhn check digit that completes `digits`."""
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        n = int(d) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return str((10 - total % 10) % 10)
-
-
-def bank_card(rng: random.Random) -> str:
-    """A synthetic 19-digit bank card number with a valid Luhn digit."""
-    body = "629999" + "".join(str(rng.randint(0, 9)) for _ in range(12))
-    return body + luhn_digit(body)
-
-
-def phone(rng: random.Random) -> str:
-    """A fake mobile number 100-xxxx-xxxx (no Chinese mobile number starts with 100)."""
-    return f"100-{rng.randint(0, 9999):04d}-{rng.randint(0, 9999):04d}"
-
-
-def person_name(rng: random.Random, used: list[str]) -> str:
-    """A new Chinese name: a surname and one or two given-name characters."""
-    while True:
-        given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.7 else "")
-        name = rng.choice(SURNAMES) + given
-        if name not in used:
-            used.append(name)
-            return name
+    return first17 + id_check(first17)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -383,37 +308,46 @@ def family(rng: random.Random) -> tuple[str, int, int]:
     return "单亲", children, 1 + children
 
 
+def archived(h: Household) -> Archived:
+    """The record as songnuan reads it, to ask the union plugin about it."""
+    return Archived(
+        id=h.id,
+        name=h.name,
+        unit=h.unit,
+        place=h.place.id,
+        category=h.category,
+        household_size=h.size,
+        marital_status=h.marital,
+        children=h.children,
+        monthly_income=h.income,
+        children_in_school=h.school,
+        disabled=h.disabled,
+        single_parent=h.single_parent,
+        serious_illness=h.illness,
+        accident=h.accident,
+        medical_cost=h.medical_cost,
+    )
+
+
 def counted_size(h: Household) -> int:
-    """People counted for per-capita income (district union rules: 3 unless the facts say else)."""
-    if h.size:
-        return h.size
-    if h.marital == "已婚":
-        return 2 + h.children
-    if h.marital == "单亲":
-        return 1 + h.children
-    return 3
+    """People counted for per-capita income, by the union plugin's rule (seed 000 §2)."""
+    return union.songnuan_household_size(archived(h))
 
 
 def income_limit(h: Household) -> tuple[float, bool]:
-    """The per-capita income limit that applies to `h` and whether it is inclusive."""
-    if h.illness or h.accident:
-        return 3.0 * DIBAO, True
-    if h.school or h.disabled or h.single_parent:
-        return 2.0 * DIBAO, True
-    return 1.5 * DIBAO, False
+    """The per-capita income limit the union plugin applies to `h`, and whether it is inclusive."""
+    limit, inclusive = union.income_limit(archived(h), DIBAO)
+    return float(limit), inclusive
 
 
 def passes_dibao_rules(h: Household) -> bool:
-    """The four 低保 rules of seed 000 §2 (income limits by hardship, or medical cost ≥ 20,000)."""
-    if (h.illness or h.accident) and h.medical_cost >= 20_000:
-        return True
-    per_capita = h.income / counted_size(h)
-    limit, inclusive = income_limit(h)
-    return per_capita <= limit if inclusive else per_capita < limit
+    """The union plugin's income test (the 低保 multiples, or medical cost ≥ 20,000)."""
+    return union.income_test(archived(h), DIBAO, counted_size(h)).eligible
 
 
-def roughly_eligible(h: Household) -> bool:
-    """This generator's own reading of the union rules, for the summary and for picking subsets."""
+def in_pool(h: Household) -> bool:
+    """The pool the draws pick from: union categories, archived, not visited last year, through
+    the union's income test (model workers too, so the pool does not depend on their status)."""
     return (
         h.category in UNION_CATEGORIES
         and h.archived
@@ -451,10 +385,9 @@ def difficulty(h: Household) -> str:
     return "相对困难"
 
 
-def new_household(
-    rng: random.Random, number: int, category: str, places: list[Place], names: list[str]
-) -> Household:
+def new_household(maker: Maker, number: int, category: str, places: list[Place]) -> Household:
     """A household of `category` with a synthetic person, a family and hardship facts."""
+    rng = maker.rng
     if category == "困难农民":
         place = rng.choice([p for p in places if p.kind == "村"])
         unit = place.name + "村委会"
@@ -469,10 +402,10 @@ def new_household(
     marital, children, size = family(rng)
     h = Household(
         id=f"H{number:04d}",
-        name=person_name(rng, names),
-        id_number=id_number(rng, district_index, born),
-        bank_card=bank_card(rng),
-        phone=phone(rng),
+        name=maker.name(),
+        id_number=id_number(maker, district_index, born),
+        bank_card=maker.bank_card(),
+        phone=maker.phone(),
         unit=unit,
         place=place,
         address=address(rng, place),
@@ -530,14 +463,12 @@ def apply_boundary_case(
     h.medical_cost = int(facts.get("medical_cost", 0))
 
 
-def make_households(rng: random.Random, places: list[Place]) -> list[Household]:
+def make_households(maker: Maker, places: list[Place]) -> list[Household]:
     """All archive records: categories, families, incomes, boundary cases and exclusions."""
     categories = [c for c, n in CATEGORY_COUNTS.items() for _ in range(n)]
+    rng = maker.rng
     rng.shuffle(categories)
-    names: list[str] = []
-    households = [
-        new_household(rng, i, c, places, names) for i, c in enumerate(categories, start=1)
-    ]
+    households = [new_household(maker, i, c, places) for i, c in enumerate(categories, start=1)]
     for h in households:
         draw_income(
             rng, h, h.category not in UNION_CATEGORIES or rng.random() >= INCOME_INELIGIBLE_SHARE
@@ -589,7 +520,7 @@ def mark_last_visits(rng: random.Random, households: list[Household]) -> None:
 
 def mark_visits(rng: random.Random, households: list[Household]) -> None:
     """慰问层级 县领导 for some model workers and deep-hardship workers; 必访 and 不访 for a few."""
-    pool = [h for h in households if roughly_eligible(h) and not h.boundary]
+    pool = [h for h in households if in_pool(h) and not h.boundary]
     models = [h for h in pool if h.category == "劳模"]
     deep = [h for h in pool if h.category != "劳模" and h.difficulty == "深度困难"]
     tiered = rng.sample(models, COUNTY_TIER_MODEL_WORKERS)
@@ -643,39 +574,12 @@ def household_row(h: Household) -> list[str]:
     ]
 
 
-def write_csv(name: str, headers: tuple[str, ...], rows: list[list[str]], encoding: str) -> None:
-    """Write one table next to this script with CRLF line ends, as spreadsheet programs do."""
-    with open(HERE / name, "w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        writer.writerows(rows)
-
-
-def team_yaml(
-    team_id: str, name: str, leader: str, tier: str, staff: int, max_visits: int, days: list[str]
-) -> str:
-    """One entry of the `teams:` list of scenario.yaml (days are plain dates or mappings)."""
-    lines = [
-        f"  - id: {team_id}",
-        f"    name: {name}",
-        f"    leader: {leader}",
-        f"    tier: {tier}",
-        f"    staff: {staff}",
-        f"    depot: {DEPOT}",
-        f"    max_visits_per_day: {max_visits}",
-        '    hours: "08:30-17:30"',
-        '    lunch: "11:30-13:30/60"',
-        "    days:",
-    ]
-    lines += [f"      {day}" for day in days]
-    return "\n".join(lines) + "\n"
-
-
 def scenario_yaml() -> str:
     """scenario.yaml: the campaign, the budget of seed 000, visit settings, rules and 6 teams."""
     week = ["2027-01-27", "2027-01-28", "2027-01-29", "2027-02-01", "2027-02-02"]
-    plain = [f"- {d}" for d in week]
-    morning_only = [*plain[:-1], f"- date: {week[-1]}", '  hours: "08:30-12:00"', "  lunch: none"]
+    plain = list(week)
+    morning = f'date: {week[-1]}\n        hours: "08:30-12:00"\n        lunch: none'
+    morning_only = [*plain[:-1], morning]
     teams = [
         ("county-1", "县领导第一组", "周县长", "县领导", 3, 6, plain),
         ("county-2", "县领导第二组", "吴副县长", "县领导", 2, 6, morning_only),
@@ -715,24 +619,32 @@ def scenario_yaml() -> str:
         "  union:\n"
         f"    dibao_line: {DIBAO}\n"
         "\n"
-        "teams:\n" + "".join(team_yaml(*t) for t in teams)
+        "teams:\n"
+        + "".join(
+            team_yaml(id, name, leader, tier, DEPOT, days, max_visits=most, staff=staff)
+            for id, name, leader, tier, staff, most, days in teams
+        )
     )
 
 
 def summary(households: list[Household]) -> str:
-    """Counts for the README and the report: categories, eligibility, demand against each line."""
-    eligible = [h for h in households if roughly_eligible(h)]
-    models = sum(STANDARDS["劳模"] for h in eligible if h.category == "劳模")
-    needy = sum(STANDARDS[h.category] for h in eligible if h.category != "劳模")
-    by_category = Counter(h.category for h in households)
+    """Counts for the README, as songnuan's own union rules and allocation make them of the files
+    just written: categories, eligibility, and each line's demand against its amount."""
+    scenario = load_scenario(HERE)
+    cases = apply_rules(scenario, make_plugin_manager(scenario.campaign.plugins))
+    allocation = allocate(cases)
+    eligible = [c for c in cases.cases if c.eligible]
+    models = [c for c in eligible if c.category == "劳模"]
+    funded = {grant.household_id for grant in allocation.grants}
     lines = [
-        f"households: {len(households)} " + str(dict(by_category)),
-        f"roughly eligible: {len(eligible)} " + str(dict(Counter(h.category for h in eligible))),
-        f"pass 低保 rules: {sum(passes_dibao_rules(h) for h in households)}",
+        f"households: {len(households)} " + str(dict(Counter(h.category for h in households))),
+        f"eligible: {len(eligible)} " + str(dict(Counter(c.category for c in eligible))),
         f"visited {YEAR - 1}: {sum(h.last_visited == YEAR - 1 for h in households)}, "
         f"not archived: {sum(not h.archived for h in households)}",
-        f"demand 劳模 line: {models} of {LINES['劳模慰问金']}",
-        f"demand general line: {needy} of {LINES['困难职工慰问金']}",
+        f"demand 劳模 line: {sum(c.standard for c in models)} of {LINES['劳模慰问金']}, "
+        f"funded {sum(c.household_id in funded for c in models)} of {len(models)}",
+        f"demand general line: {sum(c.standard for c in eligible if c not in models)} "
+        f"of {LINES['困难职工慰问金']}",
         f"县领导 tier: {sum(h.tier == '县领导' for h in households)}, "
         f"必访: {sum(h.visit == '必访' for h in households)}, "
         f"不访: {sum(h.visit == '不访' for h in households)}",
@@ -740,7 +652,7 @@ def summary(households: list[Household]) -> str:
     return "\n".join(lines)
 
 
-def readme(households: list[Household], places: list[Place]) -> str:
+def readme(households: list[Household], places: list[Place], numbers: str) -> str:
     """README.md: what the scenario is, how it was made, its numbers and its boundary cases."""
     boundary = "".join(
         f"| {h.id} | {h.category} | {h.boundary} |\n" for h in households if h.boundary
@@ -778,12 +690,13 @@ some of them out. The general line (250,000 yuan) covers every eligible needy wo
 ## How it was made
 
 `python scenarios/county-union-2027/generate.py` rewrites every file here, byte for byte the
-same on every run (standard library only, `random.Random({SEED})`). Edit the script, not the
-files. It prints the numbers below, counted with its own rough reading of the union rules
-(union category, archived, not visited in 2026, and the four 低保 rules):
+same on every run (`scenarios/synthetic.py`, `random.Random({SEED})`). Edit the script, not the
+files. It prints the numbers below, which songnuan's own union rules and allocation make of the
+files it has just written (`tests/test_county_union_example.py` checks that the 劳模 line runs
+short):
 
 ```
-{summary(households)}
+{numbers}
 ```
 
 ## Boundary cases of the 低保 rules
@@ -797,43 +710,37 @@ at least 20,000 yuan (2万元以上) with a serious illness or accident.
 {boundary}"""
 
 
-def check(households: list[Household]) -> None:
-    """Stop if the scenario no longer makes the model-worker line short."""
-    demand = sum(
-        STANDARDS["劳模"] for h in households if roughly_eligible(h) and h.category == "劳模"
-    )
-    if demand <= LINES["劳模慰问金"]:
-        raise SystemExit(
-            f"劳模 demand {demand} does not exceed the line; change the seed or counts"
-        )
-
-
 def main() -> None:
     """Generate every file of the scenario next to this script and print a summary."""
-    rng = random.Random(SEED)
-    places = make_places(rng)
-    roads = make_roads(rng, places)
-    households = make_households(rng, places)
-    check(households)
+    maker = Maker(SEED, CENTRE, given=GIVEN)
+    places = make_places(maker)
+    roads = make_roads(maker, places)
+    households = make_households(maker, places)
+    crlf = "\r\n"  # as spreadsheet programs write
     write_csv(
+        HERE,
         "places.csv",
         ("编号", "名称", "所属乡镇", "类型", "经度", "纬度"),
         [[p.id, p.name, p.district, p.kind, f"{p.lon:.5f}", f"{p.lat:.5f}"] for p in places],
         "utf-8-sig",
+        crlf,
     )
-    write_csv("roads.csv", ("起点", "终点", "分钟"), [[a, b, str(m)] for a, b, m in roads], "utf-8")
+    rows = [[a, b, str(m)] for a, b, m in roads]
+    write_csv(HERE, "roads.csv", ("起点", "终点", "分钟"), rows, "utf-8", crlf)
+    rows = [household_row(h) for h in households]
+    write_csv(HERE, "households.csv", HOUSEHOLD_HEADERS, rows, "gb18030", crlf)
     write_csv(
-        "households.csv", HOUSEHOLD_HEADERS, [household_row(h) for h in households], "gb18030"
-    )
-    write_csv(
+        HERE,
         "history.csv",
         ("编号", "年份", "地点"),
         [[h.id, str(y), h.place.id] for h in households for y in h.history],
         "utf-8",
+        crlf,
     )
     (HERE / "scenario.yaml").write_text(scenario_yaml(), encoding="utf-8")
-    (HERE / "README.md").write_text(readme(households, places), encoding="utf-8")
-    print(summary(households))
+    numbers = summary(households)
+    (HERE / "README.md").write_text(readme(households, places, numbers), encoding="utf-8")
+    print(numbers)
 
 
 if __name__ == "__main__":

@@ -15,15 +15,15 @@ from pathlib import Path
 import pluggy
 import pytest
 
+from builders import case, scenario
 from planner.allocation import Allocation, Grant, LineUse, Unfunded
-from planner.cases import Case, Cases
+from planner.cases import Cases
 from planner.plan import DroppedVisit, Plan, Route, Visit
 from planner.plugins import make_plugin_manager
 from planner.rule_types import Category
 from planner.rules import category_templates, listed_reason
 from planner.scenario import (
     TZ,
-    Budget,
     BudgetLine,
     Campaign,
     Household,
@@ -77,19 +77,31 @@ def make_scenario() -> Scenario:
     """Two teams from the union office, four households in two villages and a factory."""
     lunch = LunchBreak(earliest=dt.time(11, 30), latest=dt.time(13, 30), minutes=60)
     day = {"start": dt.time(8, 30), "end": dt.time(17, 30), "lunch": lunch}
-    return Scenario(
+    return scenario(
+        (
+            household(
+                "h1",
+                "张三",
+                "劳模",
+                "f1",
+                phone="13800001111",
+                serious_illness=True,
+                extra={"病情": DIAGNOSIS},
+            ),
+            household("h2", "李四", "困难职工", "v1", address="东村3组12号", phone="0851-7654321"),
+            household("h3", "王五", "农民工", "v2"),
+            household("h4", "赵六", "困难职工", "v1"),
+        ),
         folder=Path("scenarios/test"),
         campaign=Campaign(
             name="2027年春节送温暖活动", year=2027, organisation="示例县总工会", plugins=("union",)
         ),
-        budget=Budget(
-            total=10000,
-            lines=(
-                BudgetLine(id="model", name="劳模慰问金", amount=4000, categories=("劳模",)),
-                BudgetLine(id="needy", name="困难职工慰问金", amount=6000),
-            ),
-            standards={"劳模": 2000, "困难职工": 500, "农民工": 500},
+        total=10000,
+        lines=(
+            BudgetLine(id="model", name="劳模慰问金", amount=4000, categories=("劳模",)),
+            BudgetLine(id="needy", name="困难职工慰问金", amount=6000),
         ),
+        standards={"劳模": 2000, "困难职工": 500, "农民工": 500},
         teams=(
             Team(
                 id="t1",
@@ -121,20 +133,6 @@ def make_scenario() -> Scenario:
             Road(a="f1", b="v1", minutes=20),
             Road(a="hq", b="v2", minutes=35),
         ),
-        households=(
-            household(
-                "h1",
-                "张三",
-                "劳模",
-                "f1",
-                phone="13800001111",
-                serious_illness=True,
-                extra={"病情": DIAGNOSIS},
-            ),
-            household("h2", "李四", "困难职工", "v1", address="东村3组12号", phone="0851-7654321"),
-            household("h3", "王五", "农民工", "v2"),
-            household("h4", "赵六", "困难职工", "v1"),
-        ),
     )
 
 
@@ -145,17 +143,13 @@ def make_cases(scenario: Scenario) -> Cases:
         h.category: Category(name=h.category, description="已建档") for h in scenario.households
     }
     cases = tuple(
-        Case(
-            household_id=h.id,
-            category=h.category,
-            district=districts[h.place],
-            unit=h.unit,
-            eligible=True,
+        case(
+            h,
+            districts[h.place],
             reasons=(listed_reason(categories[h.category]),),
             priority=2 if h.category == "劳模" else 1,
             standard=scenario.budget.standards[h.category],
             visit="must" if h.category == "劳模" else "may",
-            counted_size=3,
         )
         for h in scenario.households
     )

@@ -43,6 +43,13 @@ def test_report_is_self_contained(report: Path) -> None:
     assert not re.findall(r"https?://(?!www\.w3\.org/2000/svg)", html)
 
 
+def test_the_header_says_the_solvers_states_in_words(report: Path) -> None:
+    """The plan's solver codes (OPTIMAL, ROUTING_SUCCESS) are said in words, not shown."""
+    html = report.read_text(encoding="utf-8")
+    assert "经费分配：最优；路线：已找到" in html
+    assert "OPTIMAL" not in html and "ROUTING_" not in html
+
+
 def test_report_sections_and_figures(report: Path) -> None:
     """Summary figures, budget lines with their use, categories and teams are listed."""
     html = report.read_text(encoding="utf-8")

@@ -29,12 +29,18 @@ SCENARIOS = sorted(path.parent for path in ROOT.glob("scenarios/*/scenario.yaml"
 SENSITIVE_WORDS = ["身份证", "银行卡", "收入", "疾病", "大病", "病情", "诊断", "医药费", "残疾"]
 
 
+MARK = "档案标记"
+"""What every extra archive column's value is replaced with (followed by the household's number)."""
+
+
 @dataclass(frozen=True)
 class Exported:
-    """A shipped scenario's plan (with markers) and the folder its outputs were written to."""
+    """A shipped scenario's plan (with markers), the folder its outputs were written to, and
+    one pattern that finds any of its personal values, built once for every file searched."""
 
     plan: Plan
     out: Path
+    secrets: re.Pattern[str]
 
     @property
     def households(self) -> tuple[Household, ...]:
@@ -49,7 +55,7 @@ def marked(plan: Plan) -> Plan:
             update={
                 "monthly_income": 900_000 + i,
                 "medical_cost": 800_000 + i,
-                "extra": {key: f"档案标记{i}-{key}" for key in h.extra},
+                "extra": {key: f"{MARK}{i}-{key}" for key in h.extra},
             }
         )
         for i, h in enumerate(scenario.households)
@@ -64,21 +70,31 @@ def marked(plan: Plan) -> Plan:
 
 @pytest.fixture(scope="module", params=SCENARIOS, ids=lambda path: path.name)
 def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Exported:
-    """One shipped scenario planned with a short time limit and exported, markers in place."""
+    """One shipped scenario planned with a short time limit and exported, markers in place.
+
+    Three seconds, not one: on a loaded machine (load 6 on 2 cores) the county example's 400
+    households got no first route plan within one second, on main as well.
+    """
     scenario = load_scenario(request.param)
     pm = make_plugin_manager(scenario.campaign.plugins)
-    plan = marked(plan_scenario(scenario, pm, time_limit=1))
+    plan = marked(plan_scenario(scenario, pm, time_limit=3))
     out = tmp_path_factory.mktemp(request.param.name) / "out"
     export(plan, out, pm)
-    return Exported(plan, out)
+    return Exported(plan, out, secrets(plan.allocation.cases.scenario.households))
 
 
-def secrets(households: tuple[Household, ...]) -> list[str]:
-    """ID and bank card numbers as they are, and the markers of income, costs and extra columns."""
-    values = [value for h in households for value in (h.id_number, h.bank_card) if value]
-    values += [str(900_000 + i) for i in range(len(households))]
-    values += [str(800_000 + i) for i in range(len(households))]
-    return [*values, "档案标记"]
+def secrets(households: tuple[Household, ...]) -> re.Pattern[str]:
+    """ID and bank card numbers as they are, and the markers of income, costs and extra columns.
+
+    A number counts where it stands alone, not inside a longer run of letters and digits (a
+    marker such as 900162 may well turn up inside an event's hex fingerprint: no leak); the
+    extra columns' marker counts anywhere. Longer numbers are tried first.
+    """
+    values = {value for h in households for value in (h.id_number, h.bank_card) if value}
+    values |= {str(900_000 + i) for i in range(len(households))}
+    values |= {str(800_000 + i) for i in range(len(households))}
+    numbers = "|".join(re.escape(v) for v in sorted(values, key=lambda v: (-len(v), v)))
+    return re.compile(rf"(?<![0-9A-Za-z])(?:{numbers})(?![0-9A-Za-z])|{MARK}")
 
 
 def leaks(text: str, exported: Exported, *, words: bool = True) -> list[str]:
@@ -87,20 +103,12 @@ def leaks(text: str, exported: Exported, *, words: bool = True) -> list[str]:
     Category names (e.g. 大病员工家庭) are the office's reason for the grant and must be shown;
     they are taken out before looking for the words.
     """
-    found = [value for value in secrets(exported.households) if _stands_alone(value, text)]
+    found = exported.secrets.findall(text)
     if words:
         for case in exported.plan.allocation.cases.cases:
             text = text.replace(case.category, "")
         found += [word for word in SENSITIVE_WORDS if word in text]
     return found
-
-
-def _stands_alone(value: str, text: str) -> bool:
-    """Whether `value` occurs in `text` not as part of a longer run of letters and digits.
-
-    A marker such as 900162 may well turn up inside an event's hex fingerprint; that is no leak.
-    """
-    return re.search(rf"(?<![0-9A-Za-z]){re.escape(value)}(?![0-9A-Za-z])", text) is not None
 
 
 def _specific(address: str, exported: Exported) -> bool:
@@ -176,3 +184,19 @@ def test_report_shows_every_team(exported: Exported) -> None:
     assert html.count("<svg") == 2
     for team in exported.plan.allocation.cases.scenario.teams:
         assert f"{team.name}（{team.leader}）" in html
+
+
+def test_the_secrets_pattern_finds_each_kind_of_leak() -> None:
+    """The one pattern finds an ID number, a bank card, an income marker and an extra column's
+    marker, and not a marker inside a longer hex run (a fingerprint)."""
+    household = Household(
+        id="h1", name="张三", unit="厂", place="p", category="困难职工",
+        id_number="529901199001011234", bank_card="6299990000000000001",
+    )  # fmt: skip
+    pattern = secrets((household,))
+    text = (
+        "身份 529901199001011234；卡 6299990000000000001；900000；指纹 ab900000cd；档案标记0-病情"
+    )
+    assert pattern.findall(text) == [
+        "529901199001011234", "6299990000000000001", "900000", "档案标记"
+    ]  # fmt: skip

@@ -42,7 +42,7 @@ def closing_all_but_one_day(first: Path) -> tuple[list[str], str]:
 
 def test_moved_events_keep_uid_and_raise_sequence(first: Path, tmp_path: Path) -> None:
     """Unchanged events keep SEQUENCE; changed ones keep UID with SEQUENCE + 1; a visit moved to
-    another day of its team keeps its event's UID."""
+    another day of its team keeps its event's UID; changes.csv names the team and its leader."""
     options, team = closing_all_but_one_day(first)
     out = tmp_path / "out"
     result = replan(first, out, "--today", "2027-01-20", *options)
@@ -53,17 +53,21 @@ def test_moved_events_keep_uid_and_raise_sequence(first: Path, tmp_path: Path) -
             assert after[key]["sequence"] == event["sequence"]
         else:
             assert after[key]["sequence"] == event["sequence"] + 1
+    name = next(t.name for t in load_scenario(TINY).teams if t.id == team)
     moved = [
         line
         for line in result.output.splitlines()
-        if line.startswith("moved") and line.count(team) == 2
+        if line.startswith("调整") and line.count(name) == 2
     ]
     assert moved, result.output
     raised = [
         key for key in before if after[key]["sequence"] == 1 and after[key]["status"] == "CONFIRMED"
     ]
     assert raised
-    assert (out / "changes.csv").read_text(encoding="utf-8-sig").startswith("变动,编号")
+    rows = (out / "changes.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("变动,编号")
+    leader = next(t.leader for t in load_scenario(TINY).teams if t.id == team)
+    assert any(f"{name}（{leader}）" in row and team not in row for row in rows[1:]), rows
 
 
 def test_done_visits_keep_their_time_and_calendar_events(first: Path, tmp_path: Path) -> None:
@@ -75,7 +79,7 @@ def test_done_visits_keep_their_time_and_calendar_events(first: Path, tmp_path: 
     out = tmp_path / "out"
     result = replan(first, out, "--done", str(done))
     assert result.exit_code == 0, result.output
-    assert f"every team-day up to {date}" in result.output
+    assert f"保持原安排：{date}及以前的各组行程" in result.output
     after = slots(out / "plan.json")
     assert all(after[h] == slot for h, slot in previous.items() if slot[1] <= date)
     before_events, after_events = events(first), events(out / "plan.json")
@@ -101,9 +105,7 @@ def test_a_visit_missing_from_done_is_reported_and_its_event_cancelled(
     (dropped,) = plan_json(out / "plan.json")["dropped"]
     assert dropped["household_id"] == missed
     assert result.exit_code == (EXIT_MUST_VISIT_DROPPED if dropped["must"] else 0), result.output
-    assert (
-        f"missed on earlier days (not in {done}): 1; placed again 0, cancelled 1" in result.output
-    )
+    assert f"此前未走访（不在{done}中）1户：重新安排0户，取消1户" in result.output
     rows = (out / "changes.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[1].startswith(f"取消,{missed},")
     assert f",{one} 未走访；" in rows[1]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
+from builders import case, scenario
 from planner.allocation import Allocation, Grant
 from planner.cases import Case, Cases, VisitWish
 from planner.network import RoadNetwork
@@ -22,7 +22,6 @@ from planner.route import route
 from planner.route.partition import Split
 from planner.scenario import (
     TZ,
-    Budget,
     BudgetLine,
     Campaign,
     Household,
@@ -142,13 +141,9 @@ class TinyCampaign:
             )
         )
         self.cases.append(
-            Case(
-                household_id=id,
-                category="困难职工",
-                district=district,
-                unit="示例厂",
-                eligible=True,
-                reasons=("测试",),
+            case(
+                self.households[-1],
+                district,
                 priority=priority,
                 standard=GRANT,
                 visit=visit,
@@ -161,14 +156,12 @@ class TinyCampaign:
 
     def scenario(self) -> Scenario:
         names = sorted({name for pair in self.roads for name in pair})
-        return Scenario(
-            folder=Path("."),
+        return scenario(
+            tuple(self.households),
             campaign=Campaign(name="测试", year=2027, plugins=("union",)),
-            budget=Budget(
-                total=1_000_000,
-                lines=(BudgetLine(id="needy", name="困难职工慰问金", amount=1_000_000),),
-                standards={"困难职工": GRANT},
-            ),
+            total=1_000_000,
+            lines=(BudgetLine(id="needy", name="困难职工慰问金", amount=1_000_000),),
+            standards={"困难职工": GRANT},
             travel=self.travel,
             teams=tuple(self.teams),
             places=tuple(
@@ -177,7 +170,6 @@ class TinyCampaign:
                 for x, y in [COORDS.get(name, (0, 0))]
             ),
             roads=tuple(Road(a=a, b=b, minutes=m) for (a, b), m in self.roads.items()),
-            households=tuple(self.households),
         )
 
     def allocation(self) -> Allocation:
