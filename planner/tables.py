@@ -34,7 +34,10 @@ import openpyxl
 
 from planner.problems import Problem
 
-Kind = Literal["text", "digits", "int", "yuan", "number", "yesno", "date", "time", "visit"]
+Kind = Literal[
+    "text", "digits", "int", "yuan", "number", "longitude", "latitude", "yesno", "date", "time",
+    "visit",
+]
 """How `load` converts a column's text. `tables` only cares about `digits`: text that must not
 have passed through a number (ID and bank card numbers, phones)."""
 
