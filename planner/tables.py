@@ -237,10 +237,13 @@ def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = _sheet(book, name)
+        scan = _scan_sheet(path, getattr(sheet, "_worksheet_path", None))
+        if scan.widest > MAX_COLUMNS:
+            raise _Unreadable(f"a cell beyond column {MAX_COLUMNS}, the limit of a table")
         rows = _sheet_rows(sheet)
     finally:
         book.close()
-    if _has_formulas(path):
+    if scan.formulas:
         _refuse_unsaved_formulas(path, sheet.title, rows)
     return iter(rows)
 
@@ -261,14 +264,10 @@ _Rows = list[tuple[int, list[str | None]]]
 
 
 def _sheet_rows(sheet: Any) -> _Rows:
-    """Every row of a sheet as text, within the limits of rows and columns.
-
-    Rows are read `MAX_COLUMNS + 1` wide, so that a value past the limit is found however far
-    away a crafted file puts it, and kept without their empty ends.
-    """
+    """Every row of a sheet as text, within the limits of rows and columns, empty ends cut."""
     sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
     rows: _Rows = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), 1):
+    for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
         values = list(row)
         while values and values[-1] is None:
             values.pop()
@@ -279,25 +278,48 @@ def _sheet_rows(sheet: Any) -> _Rows:
     return rows
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet of the workbook holds a formula (an `<f>` element)."""
+@dataclass(frozen=True)
+class _SheetScan:
+    """What one pass over a sheet's XML tells before openpyxl reads it."""
+
+    formulas: bool
+    widest: int
+    """The largest column a cell names: openpyxl fills every row up to it."""
+
+
+_CELL_COLUMN = re.compile(rb'\br="([A-Z]{1,3})[0-9]+"')
+_FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ")
+
+
+def _scan_sheet(path: Path, part: str | None) -> _SheetScan:
+    """Formulas and the widest column of the sheet XML `part` (of every sheet if unknown).
+
+    A crafted file puts a cell at column XFD so that openpyxl builds 16,384 cells a row; the
+    scan finds it by its reference, reading the XML in chunks.
+    """
+    formulas, widest = False, 0
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
-            if info.filename.startswith("xl/worksheets/") and _holds_formula(archive, info):
-                return True
-    return False
+            wanted = info.filename == part if part else info.filename.startswith("xl/worksheets/")
+            if not wanted:
+                continue
+            tail = b""
+            with archive.open(info) as xml:
+                while chunk := xml.read(2**20):
+                    text = tail + chunk
+                    formulas = formulas or any(tag in text for tag in _FORMULA_TAGS)
+                    letters = {m for m in _CELL_COLUMN.findall(text)}
+                    widest = max([widest, *(_column_number(c) for c in letters)])
+                    tail = text[-32:]
+    return _SheetScan(formulas, widest)
 
 
-def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether one sheet's XML has a formula element, read in chunks."""
-    tail = b""
-    with archive.open(info) as part:
-        while chunk := part.read(2**20):
-            text = tail + chunk
-            if any(tag in text for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
-                return True
-            tail = text[-4:]
-    return False
+def _column_number(letters: bytes) -> int:
+    """A column's number from its letters (A → 1, XFD → 16384)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _refuse_unsaved_formulas(path: Path, title: str, rows: _Rows) -> None:
