@@ -27,7 +27,19 @@ def test_names_that_map_alike_get_apart() -> None:
 
 def test_reserved_and_odd_names_are_valid_everywhere() -> None:
     """Windows device names, dots, traversal, control characters, very long names: valid."""
-    names = ["CON", "aux", "NUL.txt", "COM1", "..", ".", ".hidden", "x. ", "", "a\x1b[31mb", "长" * 300]
+    names = [
+        "CON",
+        "aux",
+        "NUL.txt",
+        "COM1",
+        "..",
+        ".",
+        ".hidden",
+        "x. ",
+        "",
+        "a\x1b[31mb",
+        "长" * 300,
+    ]
     stems = file_stems(names)
     for stem in stems.values():
         assert is_valid_filename(stem + ".ics", platform="universal"), stem
@@ -46,9 +58,11 @@ def test_leaders_differing_by_space_get_their_own_calendars(tiny: Path, tmp_path
     a valid file name, each holding its own leader's events, and each parsing strictly."""
     edit(
         tiny / "scenario.yaml",
-        lambda t: t.replace("leader: 王副县长", 'leader: "A B"')
-        .replace("leader: 李主席", 'leader: "A_B"')
-        .replace("id: county-1", "id: CON"),
+        lambda t: (
+            t.replace("leader: 王副县长", 'leader: "A B"')
+            .replace("leader: 李主席", 'leader: "A_B"')
+            .replace("id: county-1", "id: CON")
+        ),
     )
     out = tmp_path / "out"
     result = run("plan", tiny, "--out", out, "--time-limit", "1")
@@ -60,6 +74,7 @@ def test_leaders_differing_by_space_get_their_own_calendars(tiny: Path, tmp_path
     for path in (out / "calendars").rglob("*.ics"):
         IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8"))
     names = {
-        path.name: path.read_text(encoding="utf-8") for path in (out / "calendars/leaders").iterdir()
+        path.name: path.read_text(encoding="utf-8")
+        for path in (out / "calendars/leaders").iterdir()
     }
     assert "A_B · " in names["A_B.ics"] and "A B · " not in names["A_B.ics"]

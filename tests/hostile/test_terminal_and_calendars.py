@@ -14,7 +14,10 @@ def test_markup_and_escapes_in_names_are_shown_as_text(tiny: Path, tmp_path: Pat
     """A team named with rich markup, ANSI escape, vertical tab and NUL, a household named
     with escapes: the run succeeds (no MarkupError after OUT was written), the terminal gets
     the text without control characters, and every calendar parses with the strict reader."""
-    edit(tiny / "scenario.yaml", lambda t: t.replace("name: 县领导组", 'name: "' + _yaml(NASTY) + '"'))
+    edit(
+        tiny / "scenario.yaml",
+        lambda t: t.replace("name: 县领导组", 'name: "' + _yaml(NASTY) + '"'),
+    )
     rows = rows_of(tiny / "households.csv")
     rows[1][1] = "赵\x1b]0;pwned\x07建国\x0c"
     write_rows(tiny / "households.csv", rows)
