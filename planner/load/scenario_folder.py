@@ -73,7 +73,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
         report, folder, names["households"], HOUSEHOLD_COLUMNS, Household, sheets.get("households")
     )
     if households and households.ok and not households.items:
-        message = "no households below the header (of an XLSX, the first visible sheet is read)"
+        message = "no households below the header (of an XLSX, the first visible sheet)"
         report.problems.append(Problem(households.table.file, None, None, message))
     history = read_models(
         report, folder, names["history"], HISTORY_COLUMNS, HistoryEntry, sheets.get("history")

@@ -209,3 +209,14 @@ def test_huge_numbers_in_tables_are_problems(tiny: Path) -> None:
     )
     result = run("validate", tiny)
     assert result.exit_code == 2 and "roads.csv:2:minutes: too large" in result.output
+
+
+def test_an_unknown_category_is_shown_masked(tiny: Path) -> None:
+    """An ID number in the category column: the rules' message masks it too."""
+    id_number = "52990119890817875X"
+    rows = rows_of(tiny / "households.csv")
+    rows[1][8] = id_number
+    write_rows(tiny / "households.csv", rows)
+    result = run("validate", tiny)
+    assert result.exit_code == 2 and id_number not in result.output
+    assert "households.csv:2:类别: unknown category 5…X; known categories:" in result.output
