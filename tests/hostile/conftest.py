@@ -1,23 +1,12 @@
-"""What the hostile-input tests share: a copy of the tiny scenario to spoil, and the CLI."""
+"""The fixture of the hostile-input tests: a copy of the tiny scenario to spoil."""
 
 from __future__ import annotations
 
-import csv
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from planner.cli import main
-
-TINY = Path(__file__).parents[1] / "data" / "tiny"
-
-
-def run(*arguments: str | Path) -> Result:
-    """The songnuan command with these arguments, in-process."""
-    return CliRunner().invoke(main, [str(argument) for argument in arguments])
+from hostile_files import TINY
 
 
 @pytest.fixture
@@ -26,20 +15,3 @@ def tiny(tmp_path: Path) -> Path:
     folder = tmp_path / "tiny"
     shutil.copytree(TINY, folder)
     return folder
-
-
-def edit(path: Path, change: Callable[[str], str]) -> None:
-    """Rewrite a text file through `change`."""
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def rows_of(path: Path) -> list[list[str]]:
-    """The rows of a CSV file written by songnuan or the tests (UTF-8, with or without BOM)."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def write_rows(path: Path, rows: list[list[str]]) -> None:
-    """Write rows as a UTF-8 CSV file."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run
+from hostile_files import run
 
 from planner.atomic_folder import TEMP_PREFIX, clean_leftovers, write_folder
 
@@ -71,6 +71,9 @@ def test_a_terminated_run_removes_its_staging_folder(tmp_path: Path, signum: int
 def test_a_killed_run_leaves_old_or_new_out_and_the_next_run_cleans_up(tmp_path: Path) -> None:
     """SIGKILL at many moments of replacing OUT: OUT is always complete (old or new, never
     none, never half), and the next run removes what the killed one left."""
+    first, out, ready = start(tmp_path, rounds=1, pause=0.0)
+    assert first.wait(timeout=60) == 0 and (out / "complete").is_file()
+    ready.unlink()
     for attempt in range(12):
         process, out, ready = start(tmp_path, rounds=200, pause=0.0)
         wait_for(ready)

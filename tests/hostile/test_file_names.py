@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit, run
+from hostile_files import edit, run
 from ical.calendar_stream import IcsCalendarStream
 from pathvalidate import is_valid_filename
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import edit, run
+from hostile_files import edit, run
 
 from planner.plan_file import MAX_DEPTH, PlanFileError, parse_plan, read_plan_file
 

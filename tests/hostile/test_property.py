@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
-from conftest import TINY, run
+from hostile_files import TINY, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import rows_of, run, write_rows
+from hostile_files import rows_of, run, write_rows
 
 from planner.safe_text import printable, sheet_text
 

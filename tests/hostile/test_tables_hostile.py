@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import edit, rows_of, run, write_rows
+from hostile_files import edit, rows_of, run, write_rows
 
 from planner import tables
 from planner.load.network_tables import PLACE_COLUMNS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit, rows_of, run, write_rows
+from hostile_files import edit, rows_of, run, write_rows
 from ical.calendar_stream import IcsCalendarStream
 
 NASTY = "[/bold][red]县领导组\x1b[31m\x0b\x00\u202e"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import edit, run
+from hostile_files import edit, run
 
 from planner.load.yaml_source import MAX_YAML_DEPTH
 
