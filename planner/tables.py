@@ -240,12 +240,12 @@ def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]
         scan = _scan_sheet(path, getattr(sheet, "_worksheet_path", None))
         if scan.widest > MAX_COLUMNS:
             raise _Unreadable(f"a cell beyond column {MAX_COLUMNS}, the limit of a table")
-        rows = _sheet_rows(sheet)
+        if scan.unsaved_formula:
+            row, column = scan.unsaved_formula
+            raise _Unreadable(_UNSAVED_FORMULA, row, column)
+        return iter(_sheet_rows(sheet))
     finally:
         book.close()
-    if scan.formulas:
-        _refuse_unsaved_formulas(path, sheet.title, rows)
-    return iter(rows)
 
 
 def _sheet(book: Any, name: str | None) -> Any:
@@ -282,36 +282,59 @@ def _sheet_rows(sheet: Any) -> _Rows:
 class _SheetScan:
     """What one pass over a sheet's XML tells before openpyxl reads it."""
 
-    formulas: bool
     widest: int
     """The largest column a cell names: openpyxl fills every row up to it."""
+    unsaved_formula: tuple[int, str] | None
+    """Row and column of the first formula stored without its value, if any.
+
+    openpyxl reads such a cell as empty: a table of 329 eligible households would quietly
+    count 42. Programs that write XLSX (openpyxl among them) store formulas without values;
+    Excel and WPS store both.
+    """
 
 
 _CELL_COLUMN = re.compile(rb'\br="([A-Z]{1,3})[0-9]+"')
-_FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ")
+_CELL_PLACE = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_FORMULA_ONLY = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+"""A cell with a formula and no value, or an empty one (`<v />`, as openpyxl writes)."""
+_OVERLAP = 4096
 
 
 def _scan_sheet(path: Path, part: str | None) -> _SheetScan:
-    """Formulas and the widest column of the sheet XML `part` (of every sheet if unknown).
+    """The widest column and the first unsaved formula of the sheet XML `part` (of every
+    sheet if unknown), read in chunks.
 
     A crafted file puts a cell at column XFD so that openpyxl builds 16,384 cells a row; the
-    scan finds it by its reference, reading the XML in chunks.
+    scan finds it by its reference first.
     """
-    formulas, widest = False, 0
+    widest, unsaved = 0, None
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
-            wanted = info.filename == part if part else info.filename.startswith("xl/worksheets/")
+            name = info.filename
+            wanted = name == part.lstrip("/") if part else name.startswith("xl/worksheets/")
             if not wanted:
                 continue
             tail = b""
             with archive.open(info) as xml:
                 while chunk := xml.read(2**20):
                     text = tail + chunk
-                    formulas = formulas or any(tag in text for tag in _FORMULA_TAGS)
-                    letters = {m for m in _CELL_COLUMN.findall(text)}
+                    letters = set(_CELL_COLUMN.findall(text))
                     widest = max([widest, *(_column_number(c) for c in letters)])
-                    tail = text[-32:]
-    return _SheetScan(formulas, widest)
+                    unsaved = unsaved or _unsaved_formula(text)
+                    tail = text[-_OVERLAP:]
+    return _SheetScan(widest, unsaved)
+
+
+def _unsaved_formula(text: bytes) -> tuple[int, str] | None:
+    """Row and column of the first cell in `text` holding a formula and no value."""
+    for match in _FORMULA_ONLY.finditer(text):
+        place = _CELL_PLACE.search(match[1])
+        if place:
+            return int(place[2]), place[1].decode()
+    return None
 
 
 def _column_number(letters: bytes) -> int:
@@ -322,42 +345,10 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _refuse_unsaved_formulas(path: Path, title: str, rows: _Rows) -> None:
-    """`_Unreadable` at the first formula whose value the file does not store.
-
-    openpyxl writes formulas without values, and so do some exporters: such a cell reads as
-    empty, and a table of 329 eligible households would quietly count 42.
-    """
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheet = book[title]
-        sheet.reset_dimensions()
-        last = rows[-1][0] if rows else 0
-        formulas = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last)
-        values = dict(rows)
-        for number, row in enumerate(formulas, 1):
-            saved = values.get(number, [])
-            for column, source in enumerate(row, 1):
-                value = saved[column - 1] if column <= len(saved) else None
-                if value is None and isinstance(source, str) and source.startswith("="):
-                    raise _Unreadable(_UNSAVED_FORMULA, number, _column_letter(column))
-    finally:
-        book.close()
-
-
 _UNSAVED_FORMULA = (
     "a formula saved without its value (the file was not saved by Excel or WPS): open it in "
     "Excel or WPS and save it again, or type the values in"
 )
-
-
-def _column_letter(column: int) -> str:
-    """A spreadsheet column's letter, as Excel shows it (1 → A, 28 → AB)."""
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _xlsx_text(value: object) -> str | None:
