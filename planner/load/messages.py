@@ -44,7 +44,6 @@ def unknown_place(place: str, ids: Iterable[str], file: str, *, private: bool = 
     return f"place {shown} is not in {file}; add it there or correct the id{hint}"
 
 
-
 def _did_you_mean(word: str, options: Sequence[str]) -> str:
     """The closest option as "; did you mean X?", or "" when none is close."""
     close = difflib.get_close_matches(word, options, n=1)
