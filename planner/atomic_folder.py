@@ -198,12 +198,16 @@ def _share(staging: Path, private: frozenset[str]) -> None:
     """
     umask = os.umask(0)
     os.umask(umask)
-    for path in sorted(staging.rglob("*"), reverse=True):
-        relative = path.relative_to(staging).as_posix()
-        if path.is_dir():
-            path.chmod(0o777 & ~umask)
-        else:
+    for top, folders, files in os.walk(staging, topdown=False):  # links are not followed
+        for name in files:
+            path = Path(top) / name
+            if path.is_symlink():
+                continue  # chmod would change the file the link points to
+            relative = path.relative_to(staging).as_posix()
             path.chmod(0o600 if relative in private else 0o666 & ~umask)
+        for name in folders:
+            if not (Path(top) / name).is_symlink():
+                (Path(top) / name).chmod(0o777 & ~umask)
     staging.chmod(0o777 & ~umask)
 
 

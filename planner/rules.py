@@ -24,6 +24,7 @@ from planner.plugins import ask, checked, each_plugin, gather
 from planner.problems import PluginError, Problem, ScenarioError
 from planner.reasons import Reason, ReasonBook, Template, template
 from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
+from planner.safe_text import masked
 from planner.scenario import Household, Scenario
 
 DEFAULT_HOUSEHOLD_SIZE = 3
@@ -235,7 +236,8 @@ def _check_category_names(scenario: Scenario, known: dict[str, Category]) -> lis
 def _unknown_category(
     scenario: Scenario, household: Household, known: dict[str, Category]
 ) -> Problem:
-    message = f"unknown category {household.category!r}; {_known(known)}"
+    """An unknown category, shown masked (the cell may hold personal data), and the known ones."""
+    message = f"unknown category {masked(household.category)}; {_known(known)}"
     return Problem(scenario.households_file, household.row, "类别", message)
 
 

@@ -51,3 +51,12 @@ def sheet_text(text: str) -> str:
     if text.startswith(_FORMULA_STARTS) or cleaned.startswith(_FORMULA_STARTS):
         return "'" + cleaned
     return cleaned
+
+
+def masked(text: str) -> str:
+    """A hint of a cell that may be personal data: its first and last character (`5…X`).
+
+    For messages about the households table, which show no cell as it is: a column swapped
+    by mistake puts ID numbers where places or categories belong.
+    """
+    return f"{text[0]}…{text[-1]}" if len(text) >= 4 else "…"

@@ -69,7 +69,7 @@ class Campaign(Frozen):
     year: int = Field(ge=2000, le=2100)
     organisation: str = ""
     plugins: tuple[str, ...] = Field(min_length=1)
-    seed: int = 0
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
     contact: str = ""
     notice: Notice = Notice()
 

@@ -34,7 +34,10 @@ import openpyxl
 
 from planner.problems import Problem
 
-Kind = Literal["text", "digits", "int", "yuan", "number", "yesno", "date", "time", "visit"]
+Kind = Literal[
+    "text", "digits", "int", "yuan", "number", "longitude", "latitude", "yesno", "date", "time",
+    "visit",
+]
 """How `load` converts a column's text. `tables` only cares about `digits`: text that must not
 have passed through a number (ID and bank card numbers, phones)."""
 
@@ -234,12 +237,15 @@ def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = _sheet(book, name)
-        rows = _sheet_rows(sheet)
+        scan = _scan_sheet(path, getattr(sheet, "_worksheet_path", None))
+        if scan.widest > MAX_COLUMNS:
+            raise _Unreadable(f"a cell beyond column {MAX_COLUMNS}, the limit of a table")
+        if scan.unsaved_formula:
+            row, column = scan.unsaved_formula
+            raise _Unreadable(_UNSAVED_FORMULA, row, column)
+        return iter(_sheet_rows(sheet))
     finally:
         book.close()
-    if _has_formulas(path):
-        _refuse_unsaved_formulas(path, sheet.title, rows)
-    return iter(rows)
 
 
 def _sheet(book: Any, name: str | None) -> Any:
@@ -258,14 +264,10 @@ _Rows = list[tuple[int, list[str | None]]]
 
 
 def _sheet_rows(sheet: Any) -> _Rows:
-    """Every row of a sheet as text, within the limits of rows and columns.
-
-    Rows are read `MAX_COLUMNS + 1` wide, so that a value past the limit is found however far
-    away a crafted file puts it, and kept without their empty ends.
-    """
+    """Every row of a sheet as text, within the limits of rows and columns, empty ends cut."""
     sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
     rows: _Rows = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), 1):
+    for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
         values = list(row)
         while values and values[-1] is None:
             values.pop()
@@ -276,63 +278,77 @@ def _sheet_rows(sheet: Any) -> _Rows:
     return rows
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet of the workbook holds a formula (an `<f>` element)."""
+@dataclass(frozen=True)
+class _SheetScan:
+    """What one pass over a sheet's XML tells before openpyxl reads it."""
+
+    widest: int
+    """The largest column a cell names: openpyxl fills every row up to it."""
+    unsaved_formula: tuple[int, str] | None
+    """Row and column of the first formula stored without its value, if any.
+
+    openpyxl reads such a cell as empty: a table of 329 eligible households would quietly
+    count 42. Programs that write XLSX (openpyxl among them) store formulas without values;
+    Excel and WPS store both.
+    """
+
+
+_CELL_COLUMN = re.compile(rb'\br="([A-Z]{1,3})[0-9]+"')
+_CELL_PLACE = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_FORMULA_ONLY = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+"""A cell with a formula and no value, or an empty one (`<v />`, as openpyxl writes)."""
+_OVERLAP = 4096
+
+
+def _scan_sheet(path: Path, part: str | None) -> _SheetScan:
+    """The widest column and the first unsaved formula of the sheet XML `part` (of every
+    sheet if unknown), read in chunks.
+
+    A crafted file puts a cell at column XFD so that openpyxl builds 16,384 cells a row; the
+    scan finds it by its reference first.
+    """
+    widest, unsaved = 0, None
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
-            if info.filename.startswith("xl/worksheets/") and _holds_formula(archive, info):
-                return True
-    return False
+            name = info.filename
+            wanted = name == part.lstrip("/") if part else name.startswith("xl/worksheets/")
+            if not wanted:
+                continue
+            tail = b""
+            with archive.open(info) as xml:
+                while chunk := xml.read(2**20):
+                    text = tail + chunk
+                    letters = set(_CELL_COLUMN.findall(text))
+                    widest = max([widest, *(_column_number(c) for c in letters)])
+                    unsaved = unsaved or _unsaved_formula(text)
+                    tail = text[-_OVERLAP:]
+    return _SheetScan(widest, unsaved)
 
 
-def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether one sheet's XML has a formula element, read in chunks."""
-    tail = b""
-    with archive.open(info) as part:
-        while chunk := part.read(2**20):
-            text = tail + chunk
-            if any(tag in text for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
-                return True
-            tail = text[-4:]
-    return False
+def _unsaved_formula(text: bytes) -> tuple[int, str] | None:
+    """Row and column of the first cell in `text` holding a formula and no value."""
+    for match in _FORMULA_ONLY.finditer(text):
+        place = _CELL_PLACE.search(match[1])
+        if place:
+            return int(place[2]), place[1].decode()
+    return None
 
 
-def _refuse_unsaved_formulas(path: Path, title: str, rows: _Rows) -> None:
-    """`_Unreadable` at the first formula whose value the file does not store.
-
-    openpyxl writes formulas without values, and so do some exporters: such a cell reads as
-    empty, and a table of 329 eligible households would quietly count 42.
-    """
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheet = book[title]
-        sheet.reset_dimensions()
-        last = rows[-1][0] if rows else 0
-        formulas = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last)
-        values = dict(rows)
-        for number, row in enumerate(formulas, 1):
-            saved = values.get(number, [])
-            for column, source in enumerate(row, 1):
-                value = saved[column - 1] if column <= len(saved) else None
-                if value is None and isinstance(source, str) and source.startswith("="):
-                    raise _Unreadable(_UNSAVED_FORMULA, number, _column_letter(column))
-    finally:
-        book.close()
+def _column_number(letters: bytes) -> int:
+    """A column's number from its letters (A → 1, XFD → 16384)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 _UNSAVED_FORMULA = (
     "a formula saved without its value (the file was not saved by Excel or WPS): open it in "
     "Excel or WPS and save it again, or type the values in"
 )
-
-
-def _column_letter(column: int) -> str:
-    """A spreadsheet column's letter, as Excel shows it (1 → A, 28 → AB)."""
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _xlsx_text(value: object) -> str | None:

@@ -417,7 +417,7 @@ def test_no_households(tmp_path: Path) -> None:
     """A households table with a header and no rows is a problem, not an empty plan."""
     text = HOUSEHOLDS.splitlines()[0] + "\n"
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv: no households below the header (of an XLSX, the first visible sheet is read)"
+        "households.csv: no households below the header (of an XLSX, the first visible sheet)"
     ]
 
 

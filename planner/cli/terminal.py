@@ -31,7 +31,6 @@ EXIT_INPUT = 2
 EXIT_MUST_VISIT_DROPPED = 3
 
 
-
 class _PlainConsole(Console):
     """A console that shows every string as plain text: no markup, no emoji codes, no escapes."""
 

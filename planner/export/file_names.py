@@ -59,7 +59,9 @@ def is_safe_stem(stem: str) -> bool:
     """
     return (
         0 < len(stem) <= MAX_STEM + 1 + 64
-        and stem == _base(stem)
+        and not stem.startswith(".")
+        and not _SPACES.search(stem)
+        and unicodedata.is_normalized("NFC", stem)
         and is_valid_filename(stem + ".ics", platform="universal")
     )
 

@@ -15,6 +15,8 @@ _VISITS = {"必访": "must", "可访": "may", "不访": "no", "must": "must", "m
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?$")
 _WHOLE = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$")
+MAX_WHOLE = 10**9
+"""The largest whole number a table cell may hold (sizes, years, minutes, yuan)."""
 
 
 def _text(text: str) -> str:
@@ -26,14 +28,19 @@ def _whole(text: str) -> int:
     """A whole number; thousands separators and a zero fraction (1,200.00) are accepted."""
     if not _WHOLE.match(text):
         raise ValueError("not a whole number; write digits only, e.g. 3")
-    return int(text.replace(",", "").split(".")[0])
+    digits = text.replace(",", "").split(".")[0]
+    if len(digits) > 12 or abs(int(digits)) > MAX_WHOLE:
+        raise ValueError(f"too large: a whole number in a table is at most {MAX_WHOLE:,}")
+    return int(digits)
 
 
 def _yuan(text: str) -> int:
     """A whole number of yuan."""
     try:
         return _whole(text)
-    except ValueError:
+    except ValueError as error:
+        if str(error).startswith("too large"):
+            raise
         raise ValueError("not a whole number of yuan; write digits only, e.g. 1200") from None
 
 
@@ -45,6 +52,22 @@ def _number(text: str) -> float:
         value = math.nan
     if not math.isfinite(value):
         raise ValueError("not a number; write a decimal number, e.g. 106.71")
+    return value
+
+
+def _longitude(text: str) -> float:
+    """A longitude in degrees, east positive: -180 to 180 (China lies within 73 to 136)."""
+    value = _number(text)
+    if not -180 <= value <= 180:
+        raise ValueError("not a longitude: write degrees from -180 to 180, e.g. 106.71")
+    return value
+
+
+def _latitude(text: str) -> float:
+    """A latitude in degrees, north positive: -90 to 90 (China lies within 3 to 54)."""
+    value = _number(text)
+    if not -90 <= value <= 90:
+        raise ValueError("not a latitude: write degrees from -90 to 90, e.g. 26.58")
     return value
 
 
@@ -92,6 +115,8 @@ CONVERTERS: dict[Kind, Callable[[str], object]] = {
     "int": _whole,
     "yuan": _yuan,
     "number": _number,
+    "longitude": _longitude,
+    "latitude": _latitude,
     "yesno": _yes_no,
     "date": _date,
     "time": time_of_day,

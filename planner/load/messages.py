@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.load.yaml_keys import YAML_WORDS
+from planner.safe_text import masked
 
 
 def pydantic_message(error: Any) -> str:
@@ -41,11 +42,6 @@ def unknown_place(place: str, ids: Iterable[str], file: str, *, private: bool = 
     hint = _did_you_mean(place, sorted(ids))
     shown = masked(place) if private else place
     return f"place {shown} is not in {file}; add it there or correct the id{hint}"
-
-
-def masked(text: str) -> str:
-    """A hint of a cell that may be personal data: its first and last character (`5…X`)."""
-    return f"{text[0]}…{text[-1]}" if len(text) >= 4 else "…"
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:

@@ -9,8 +9,8 @@ PLACE_COLUMNS = (
     ColumnSpec("name", "名称", required=True),
     ColumnSpec("district", "所属乡镇"),
     ColumnSpec("kind", "类型"),
-    ColumnSpec("x", "经度", required=True, kind="number"),
-    ColumnSpec("y", "纬度", required=True, kind="number"),
+    ColumnSpec("x", "经度", required=True, kind="longitude"),
+    ColumnSpec("y", "纬度", required=True, kind="latitude"),
 )
 """places.csv, as docs/scenario.md lists it."""
 

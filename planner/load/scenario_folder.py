@@ -16,7 +16,7 @@ from planner.load.table_files import table_names, table_sheets
 from planner.load.table_rows import read_models
 from planner.load.teams import check_team_sizes, read_teams
 from planner.load.yaml_keys import SECTIONS
-from planner.load.yaml_source import SCENARIO_FILE, read_yaml
+from planner.load.yaml_source import MAX_YAML_NUMBER, SCENARIO_FILE, numbers_too_large, read_yaml
 from planner.problems import Problem, ScenarioError
 from planner.scenario import (
     Campaign,
@@ -47,6 +47,11 @@ def _reading_order(problem: Problem) -> tuple[bool, str, int]:
 
 def _scenario(report: Report, folder: Path) -> Scenario | None:
     """Every part read and cross-checked; None when a part is unusable."""
+    large = numbers_too_large(report.doc)
+    for path in large:
+        report.at_key(path, f"too large: numbers in scenario.yaml are at most {MAX_YAML_NUMBER:,}")
+    if large:
+        return None
     for key in report.doc:
         if key not in SECTIONS:
             report.at_key((key,), unknown_key(str(key), SECTIONS))
@@ -68,7 +73,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
         report, folder, names["households"], HOUSEHOLD_COLUMNS, Household, sheets.get("households")
     )
     if households and households.ok and not households.items:
-        message = "no households below the header (of an XLSX, the first visible sheet is read)"
+        message = "no households below the header (of an XLSX, the first visible sheet)"
         report.problems.append(Problem(households.table.file, None, None, message))
     history = read_models(
         report, folder, names["history"], HISTORY_COLUMNS, HistoryEntry, sheets.get("history")

@@ -26,6 +26,8 @@ MAX_YAML_DEPTH = 20
 """How deep scenario.yaml may nest (a team's day override nests 5 deep)."""
 MAX_YAML_VALUES = 100_000
 """Values scenario.yaml may hold with its aliases expanded."""
+MAX_YAML_NUMBER = 10**12
+"""The largest number scenario.yaml may hold (a trillion yuan; seeds have their own bound)."""
 
 YamlPath = tuple[str | int, ...]
 """A key path into scenario.yaml, as pydantic reports locations: ("teams", 0, "depot")."""
@@ -142,6 +144,36 @@ def plain(node: Any) -> Any:
         if isinstance(node, kind):
             return kind(node)
     return node
+
+
+def numbers_too_large(doc: CommentedMap) -> list[YamlPath]:
+    """The key paths of numbers beyond `MAX_YAML_NUMBER` (or not finite), in file order.
+
+    The solvers take 64-bit integers at most, and sums of amounts must fit too: a number past
+    the bound is a typo, reported at its line instead of crashing a solver.
+    """
+    found: list[YamlPath] = []
+    stack: list[tuple[YamlPath, Any]] = [((), doc)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            items = [(_key(key), value) for key, value in node.items()]
+            stack.extend(((*path, key), value) for key, value in reversed(items))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), value) for i, value in reversed(list(enumerate(node))))
+        elif _is_number(node) and not abs(node) <= MAX_YAML_NUMBER:  # also true for NaN
+            found.append(path)
+    return found
+
+
+def _key(key: object) -> str | int:
+    """A mapping key as a path element (years are int keys: calendar.years.2027)."""
+    return key if isinstance(key, str | int) and not isinstance(key, bool) else str(key)
+
+
+def _is_number(node: object) -> bool:
+    """Whether a YAML value is a number (true and false are not)."""
+    return isinstance(node, int | float) and not isinstance(node, bool)
 
 
 def line_of(doc: CommentedMap, path: YamlPath) -> int | None:
