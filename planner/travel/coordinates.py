@@ -33,7 +33,9 @@ def to_wgs84(lon: float, lat: float, system: CoordinateSystem) -> tuple[float, f
     if system == "WGS-84":
         return lon, lat
     point = prcoords.Coords(lat, lon)
-    converted = prcoords.gcj_wgs_bored(point) if system == "GCJ-02" else prcoords.bd_wgs_bored(point)
+    converted = (
+        prcoords.gcj_wgs_bored(point) if system == "GCJ-02" else prcoords.bd_wgs_bored(point)
+    )
     return converted.lon, converted.lat
 
 

@@ -143,7 +143,9 @@ def _plugin_minutes(
             message = f"raised {type(exc).__name__}: {exc}"
             raise PluginError(impl.plugin_name, HOOK, message) from exc
         if value is not None:
-            return _checked_matrix(impl.plugin_name, checked(impl.plugin_name, HOOK, value, list), len(places))
+            return _checked_matrix(
+                impl.plugin_name, checked(impl.plugin_name, HOOK, value, list), len(places)
+            )
     message = "travel.minutes is plugin, but no enabled plugin gives travel minutes"
     raise ScenarioError([Problem("scenario.yaml", None, "travel.minutes", message)])
 

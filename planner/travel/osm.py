@@ -107,7 +107,11 @@ def read_drive_graph(path: Path, speeds: dict[str, float]) -> DriveGraph:
     index = {osm_id: i for i, osm_id in enumerate(nodes["id"].to_numpy())}
     tails, heads, seconds = _segments(edges, index, speeds)
     return _largest_part(
-        nodes["lon"].to_numpy(dtype=float), nodes["lat"].to_numpy(dtype=float), tails, heads, seconds
+        nodes["lon"].to_numpy(dtype=float),
+        nodes["lat"].to_numpy(dtype=float),
+        tails,
+        heads,
+        seconds,
     )
 
 
