@@ -19,7 +19,7 @@ from planner.intake.starter import NoCategories, campaign_year, write_starter
     multiple=True,
     required=True,
     metavar="NAME",
-    help="Organisation plugin whose rules apply (union, school, bureau, town …); repeatable.",
+    help="Organisation plugin whose rules apply (`songnuan plugins` lists them); repeatable.",
 )
 @click.option(
     "--year",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-_TOWN = re.compile(r"^(?:.*?[省市县区])?(?P<town>[^省市县区镇乡]{1,8}?(?:镇|乡|街道))")
+_TOWN = re.compile(r"^(?:.*?[省市县区])?(?P<township>[^省市县区镇乡]{1,8}?(?:镇|乡|街道))")
 _VILLAGE = re.compile(r"(?P<village>[^镇乡道]{1,10}?(?:村|社区|居委会))")
 
 Outcome = Literal["matched", "unmatched", "ambiguous", "no_village"]
@@ -50,7 +50,7 @@ def parse_address(address: str) -> Parsed:
     """The town (…镇, …乡, …街道) and village (…村, …社区, …居委会) of an address."""
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", address))
     town_match = _TOWN.match(text)
-    town = town_match["town"] if town_match else ""
+    town = town_match["township"] if town_match else ""
     rest = text[town_match.end() :] if town_match else text
     village_match = _VILLAGE.match(rest) or (None if town else _VILLAGE.search(rest))
     return Parsed(town=town, village=village_match["village"] if village_match else "")

@@ -212,6 +212,6 @@ def needed_for_folder(folder: Path) -> list[NeededColumn]:
     campaign = doc.get("campaign") or {}
     plugins = campaign.get("plugins") if isinstance(campaign, dict) else None
     if not isinstance(plugins, list) or not plugins:
-        message = "campaign.plugins names no organisation plugin (e.g. plugins: [union])"
+        message = "campaign.plugins names no organisation plugin (songnuan plugins lists them)"
         raise ScenarioError([Problem(SCENARIO_FILE, None, "campaign.plugins", message)])
     return needed_columns(make_plugin_manager([str(p) for p in plugins]))

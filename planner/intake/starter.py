@@ -64,7 +64,7 @@ def target_categories(plugins: Sequence[str]) -> list[Category]:
     names = ", ".join(plugins)
     raise NoCategories(
         f"plugin {names} registers no household categories; name the plugin whose categories "
-        "it builds on as well, e.g. --plugin union --plugin city_leaders"
+        "it builds on as well (--plugin A --plugin B; docs/plugins.md says which)"
     )
 
 

@@ -12,7 +12,7 @@ README = """\
 
 1. scenario.yaml：活动名称、年份、联系人，预算总额和各项经费，各类别的慰问标准，
    走访小组（带队领导、出发地点、走访日期和时间）。每一项都有中文注释。
-2. 困难职工档案：各基层单位报来的 Excel 名单，不必手工整理，直接导入：
+2. 档案：各基层单位报来的 Excel 名单，不必手工整理，直接导入：
      songnuan import 一厂.xlsx 二厂.xlsx --into 本文件夹 --add-places
    导入会把表头对应到本系统的列（不确定的只提出建议，用 --map 表头=列名 确认），
    检查身份证号码、找出在两个名单中重复的人，并写出 households.csv 和 import-report.txt。
@@ -39,18 +39,18 @@ def scenario_yaml(
 ) -> str:
     """scenario.yaml of the starter, a comment on every key."""
     plugin = ", ".join(plugins)
-    standards = "\n".join(f"    {name}: {STANDARD}" for name in categories)
+    standards = "\n".join(f"    {name}: {STANDARD}  # 元/户" for name in categories)
     day_lines = "\n".join(f"      - {day.isoformat()}" for day in days)
     return f"""\
 # 送温暖活动规划：改动后运行 songnuan validate 本文件夹 检查。说明见 README.txt。
-campaign:
+campaign:                         # 活动
   name: {year}年春节送温暖活动      # 活动名称，出现在日历和报表标题中
   year: {year}                    # 春节所在年份
   organisation: 示例单位            # 组织单位名称
-  plugins: [{plugin}]             # 适用的单位规则（union 工会, school 学校, bureau 机关, town 乡镇）
+  plugins: [{plugin}]             # 适用的单位规则（songnuan plugins 列出已安装的）
   contact: 示例单位办公室 0000-0000000  # 公示名单上的联系方式
 
-budget:
+budget:                           # 预算
   total: 10000                    # 慰问金总额（元）
   lines:                          # 经费科目；不写 categories 的一项支付所有其他类别
     - id: general                 # 科目编号（英文或拼音）
@@ -59,14 +59,14 @@ budget:
   standards:                      # 各类别每户慰问标准（元），请按本单位标准修改
 {standards}
 
-visits:
+visits:                           # 走访
   service_minutes: 30             # 每户走访用时（分钟）
 
-travel:
+travel:                           # 路程和坐标
   minutes: estimate               # 路程来源：estimate 直线估算 / {{osm: 文件.osm.pbf}} / roads 道路表
   coordinates: WGS-84             # 经纬度坐标系：WGS-84（GPS、OSM）/ GCJ-02（高德、腾讯）/ BD-09（百度）
 
-teams:
+teams:                            # 走访小组，可以有多个
   - id: team-1                    # 小组编号
     name: 第一组                   # 小组名称
     leader: 带队领导               # 带队领导姓名
