@@ -78,7 +78,9 @@ def songnuan_register_writers(register: Callable[[str, Callable[..., Any]], None
 
 
 @hookspec(firstresult=True)
-def songnuan_travel_minutes(places: tuple[Place, ...], scenario: Scenario) -> list[list[int]] | None:
+def songnuan_travel_minutes(
+    places: tuple[Place, ...], scenario: Scenario
+) -> list[list[int]] | None:
     """Return whole driving minutes between `places` (row i, column j: from i to j), or None."""
 
 

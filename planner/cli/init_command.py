@@ -34,4 +34,6 @@ def init(folder: Path, plugins: tuple[str, ...], year: int | None) -> None:
         except NoCategories as exc:
             raise click.UsageError(str(exc)) from None
     out_console.print(f"已创建 {folder}：{', '.join(p.name for p in written)}")
-    out_console.print(f"下一步：阅读 {folder / 'README.txt'}，然后 songnuan import 档案.xlsx --into {folder}")
+    out_console.print(
+        f"下一步：阅读 {folder / 'README.txt'}，然后 songnuan import 档案.xlsx --into {folder}"
+    )

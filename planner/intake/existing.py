@@ -62,7 +62,8 @@ def read_existing(folder: Path) -> Existing:
 def new_ids(prefix: str, count: int, used: Iterable[str]) -> list[str]:
     """`count` ids `<prefix>0001`… that none of `used` has, lowest first."""
     taken = {int(m[2]) for m in map(_NUMBERED.match, used) if m and m[1] == prefix}
-    found, number = [], 1
+    found: list[str] = []
+    number = 1
     while len(found) < count:
         if number not in taken:
             found.append(f"{prefix}{number:04d}")

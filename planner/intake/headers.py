@@ -136,9 +136,14 @@ def map_headers(headers: Sequence[str], confirmed: Mapping[str, str]) -> HeaderM
             elif (guess := _close(key)) is not None:
                 proposed.append((header, guess))
     return HeaderMapping(
-        fields, tuple(applied), tuple(proposed), tuple(kept), tuple(ignored), tuple(notes),
+        fields,
+        tuple(applied),
+        tuple(proposed),
+        tuple(kept),
+        tuple(ignored),
+        tuple(notes),
         tuple(twice),
-    )  # fmt: skip
+    )
 
 
 def _field(key: str, confirmed: Mapping[str, str]) -> tuple[str | None, How | None]:
@@ -147,8 +152,10 @@ def _field(key: str, confirmed: Mapping[str, str]) -> tuple[str | None, How | No
         target = confirmed[key]
         return (IGNORE, None) if target == IGNORE else (field_of(target), "confirmed")
     if key in KNOWN:
-        own = any(key == normalise_header(s.chinese) or key == normalise_header(s.name)
-                  for s in HOUSEHOLD_COLUMNS)  # fmt: skip
+        own = any(
+            key == normalise_header(s.chinese) or key == normalise_header(s.name)
+            for s in HOUSEHOLD_COLUMNS
+        )
         return KNOWN[key], "name" if own else "synonym"
     return None, None
 

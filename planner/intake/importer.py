@@ -85,8 +85,9 @@ def plan_import(
 ) -> ImportPlan:
     """Read every archive, map, check, find duplicates and places; write nothing."""
     problems: list[Problem] = [*_map_problems(confirmed)]
-    reads, records = [], []
-    header_sets = []
+    reads: list[ArchiveRead] = []
+    records: list[Record] = []
+    header_sets: list[tuple[str, ...]] = []
     for source in sources:
         path, sheet = split_source(source)
         archive = read_archive(path, sheet, is_known_header)
@@ -99,8 +100,11 @@ def plan_import(
         found = to_records(archive, mapping)
         problems += found.problems
         records += found.records
-        reads.append(ArchiveRead(archive.label, archive.header_row, mapping,
-                                 len(found.records), found.skipped_totals))  # fmt: skip
+        reads.append(
+            ArchiveRead(
+                archive.label, archive.header_row, mapping, len(found.records), found.skipped_totals
+            )
+        )
     problems += _unseen_map_headers(confirmed, header_sets)
     duplicates = find_duplicates(records)
     problems += [Problem(d.again.source, d.again.row, None, d.message()) for d in duplicates]
@@ -110,8 +114,19 @@ def plan_import(
     missing = tuple(
         n for n in needed if not any(n.field in r.mapping.fields.values() for r in reads)
     )
-    return ImportPlan(folder, tuple(reads), tuple(records), ids, places, unlocated, added, kept,
-                      missing, tuple(duplicates), tuple(problems))  # fmt: skip
+    return ImportPlan(
+        folder,
+        tuple(reads),
+        tuple(records),
+        ids,
+        places,
+        unlocated,
+        added,
+        kept,
+        missing,
+        tuple(duplicates),
+        tuple(problems),
+    )
 
 
 def _map_problems(confirmed: Mapping[str, str]) -> list[Problem]:
@@ -148,7 +163,10 @@ def _header_problems(
     wanted += [(n.field, n.message()) for n in needed if n.field not in mapped]
     for field, message in wanted:
         if field in proposals:
-            message += f"; is it {proposals[field]}? confirm with {MAP_OPTION} {proposals[field]}={FIELD_CHINESE[field]}"
+            header = proposals[field]
+            message += (
+                f"; is it {header}? confirm with {MAP_OPTION} {header}={FIELD_CHINESE[field]}"
+            )
         found.append(Problem(label, row, FIELD_CHINESE[field], message))
     return found
 

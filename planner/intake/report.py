@@ -46,9 +46,8 @@ def _mapping_lines(mapping: HeaderMapping) -> list[str]:
     """Each column's mapping, the proposals, and the columns kept or left out."""
     lines = [f"  {h} → {FIELD_CHINESE[f]}（{HOW[how]}）" for h, f, how in mapping.applied]
     for header, field in mapping.proposed:
-        lines.append(
-            f"  {header} → {FIELD_CHINESE[field]}？建议，未采用；确认请加 --map {header}={FIELD_CHINESE[field]}"
-        )
+        target = FIELD_CHINESE[field]
+        lines.append(f"  {header} → {target}？建议，未采用；确认请加 --map {header}={target}")
     if mapping.kept:
         lines.append(f"  未对应的列（原样保留为附加列）：{'、'.join(mapping.kept)}")
     if mapping.ignored:
@@ -70,9 +69,8 @@ def _outcome_lines(plan: ImportPlan) -> list[str]:
         names = "、".join(f"{p.district}{p.name}（{p.id}）" for p in plan.new_places)
         lines.append(f"新增地点 {len(plan.new_places)} 个，请在 places.csv 补填经度、纬度：{names}")
     if plan.unlocated:
-        lines.append(
-            f"地址未能对应地点的 {len(plan.unlocated)} 户（请填写所在地点或在 places.csv 增加该村）："
-        )
+        count = len(plan.unlocated)
+        lines.append(f"地址未能对应地点的 {count} 户（请填写所在地点或在 places.csv 增加该村）：")
         lines += [f"  {r.where}：{OUTCOME[m.outcome]}" for r, m in plan.unlocated]
     new = len(plan.records) - plan.kept_ids
     lines.append(f"合计 {len(plan.records)} 户：沿用原编号 {plan.kept_ids} 户，新编号 {new} 户")

@@ -81,12 +81,22 @@ def write_starter(folder: Path, plugins: Sequence[str], year: int) -> list[Path]
         text = scenario_yaml(plugins=plugins, year=year, categories=categories, days=days)
         (staging / "scenario.yaml").write_text(text, encoding="utf-8")
         (staging / "README.txt").write_text(README, encoding="utf-8")
-        _table(staging / "households.csv", [s.chinese for s in HOUSEHOLD_COLUMNS],
-               _example_household(categories[0]))  # fmt: skip
+        _table(
+            staging / "households.csv",
+            [s.chinese for s in HOUSEHOLD_COLUMNS],
+            _example_household(categories[0]),
+        )
         _table(staging / "places.csv", [s.chinese for s in PLACE_COLUMNS], EXAMPLE_PLACES)
-        _table(staging / "roads.csv", [s.chinese for s in ROAD_COLUMNS], [["office", "p-example", "20"]])
-        _table(staging / "history.csv", [s.chinese for s in HISTORY_COLUMNS],
-               [["例1", str(year - 10), "p-example"]])  # fmt: skip
+        _table(
+            staging / "roads.csv",
+            [s.chinese for s in ROAD_COLUMNS],
+            [["office", "p-example", "20"]],
+        )
+        _table(
+            staging / "history.csv",
+            [s.chinese for s in HISTORY_COLUMNS],
+            [["例1", str(year - 10), "p-example"]],
+        )
 
     return write_folder(folder, fill)
 

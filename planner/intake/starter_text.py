@@ -63,8 +63,8 @@ visits:                           # 走访
   service_minutes: 30             # 每户走访用时（分钟）
 
 travel:                           # 路程和坐标
-  minutes: estimate               # 路程来源：estimate 直线估算 / {{osm: 文件.osm.pbf}} / roads 道路表
-  coordinates: WGS-84             # 经纬度坐标系：WGS-84（GPS、OSM）/ GCJ-02（高德、腾讯）/ BD-09（百度）
+  minutes: estimate        # 路程来源：estimate 直线估算 / {{osm: 文件.osm.pbf}} / roads 道路表
+  coordinates: WGS-84      # 坐标系：WGS-84（GPS、OSM）/ GCJ-02（高德、腾讯）/ BD-09（百度）
 
 teams:                            # 走访小组，可以有多个
   - id: team-1                    # 小组编号

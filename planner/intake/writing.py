@@ -113,7 +113,12 @@ def _places_text(path: Path, added: Sequence[NewPlace]) -> str:
     }
     for place in added:
         row = [""] * len(header)
-        values = {"id": place.id, "name": place.name, "district": place.district, "kind": _kind(place.name)}
+        values = {
+            "id": place.id,
+            "name": place.name,
+            "district": place.district,
+            "kind": _kind(place.name),
+        }
         for field, value in values.items():
             if field in position:
                 row[position[field]] = value

@@ -18,6 +18,10 @@ from planner.scenario import Household, Place, Travel
 from planner.tables import Row
 from planner.travel.coordinates import coordinate_problem, metres_between, to_wgs84
 
+ROADS_NEED_PLACES = (
+    "a household located by 经度/纬度 needs travel.minutes osm or estimate; "
+    "with roads give 所在地点"
+)
 OWN_PLACE_PREFIX = "hh-"
 """Place ids made for households located by their own coordinates: `hh-<household id>`."""
 
@@ -123,7 +127,7 @@ def _own_place(
         return None
     problem = coordinate_problem(household.x, household.y, travel.coordinates)
     if travel.minutes.source == "roads":
-        problem = "a household located by 经度/纬度 needs travel.minutes osm or estimate; with roads give 所在地点"
+        problem = ROADS_NEED_PLACES
     if problem:
         report.at_cell(table, number, "x", problem)
         return None

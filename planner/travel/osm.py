@@ -123,7 +123,8 @@ def _segments(
     heads: list[int] = []
     seconds: list[float] = []
     junction = edges["junction"] if "junction" in edges else [None] * len(edges)
-    rows = zip(edges["u"], edges["v"], edges["length"], edges["highway"], edges["oneway"], junction)
+    columns = (edges["u"], edges["v"], edges["length"], edges["highway"], edges["oneway"])
+    rows = zip(*columns, junction, strict=True)
     for u, v, length, highway, oneway, kind in rows:
         if u not in index or v not in index:
             continue

@@ -14,7 +14,19 @@ import openpyxl
 
 from planner.idnumber import check_character
 
-UPPER = ["序号", "姓名", "性别", "身份证号码", "工作单位", "家庭住址", "困难类别", "家庭情况", "", "联系电话", "备注"]
+UPPER = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号码",
+    "工作单位",
+    "家庭住址",
+    "困难类别",
+    "家庭情况",
+    "",
+    "联系电话",
+    "备注",
+]
 LOWER = ["", "", "", "", "", "", "", "家庭人口", "月收入", "", ""]
 SHEET = "困难职工档案"
 
@@ -25,12 +37,28 @@ def id_number(serial: int, born: str = "19800101") -> str:
     return first + check_character(first)
 
 
-def person(serial: int, name: str, unit: str, address: str, note: str = "", income: int = 2400) -> list[object]:
+def person(
+    serial: int, name: str, unit: str, address: str, note: str = "", income: int = 2400
+) -> list[object]:
     """One archive row: the values a clerk types, the ID number as text."""
-    return [serial, name, "男", id_number(serial), unit, address, "困难职工", 3, income, "13800000000", note]
+    return [
+        serial,
+        name,
+        "男",
+        id_number(serial),
+        unit,
+        address,
+        "困难职工",
+        3,
+        income,
+        "13800000000",
+        note,
+    ]
 
 
-def write_archive(path: Path, rows: Sequence[Sequence[object]], *, title: str = "2027年困难职工档案") -> Path:
+def write_archive(
+    path: Path, rows: Sequence[Sequence[object]], *, title: str = "2027年困难职工档案"
+) -> Path:
     """An XLSX archive with a merged title row, a merged two-row header and a hidden sheet."""
     book = openpyxl.Workbook()
     sheet = book.active

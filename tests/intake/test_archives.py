@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-
 from intake.archives import SHEET, id_number, person, write_archive
+
 from planner.intake.archives import read_archive, split_source
 from planner.intake.headers import is_known_header
 
@@ -17,7 +17,10 @@ def test_title_row_and_merged_two_row_header_are_read_as_one_header(tmp_path: Pa
     archive = read_archive(path, None, is_known_header)
     assert archive.problems == ()
     assert archive.label == f"一厂.xlsx:{SHEET}" and archive.header_row == 3
-    assert archive.headers[:2] == ("序号", "姓名") and archive.headers[7:9] == ("家庭人口", "月收入")
+    assert archive.headers[:2] == ("序号", "姓名") and archive.headers[7:9] == (
+        "家庭人口",
+        "月收入",
+    )
     (row,) = archive.rows
     assert row.number == 4 and row.cells[3] == id_number(1)
 

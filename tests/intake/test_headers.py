@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from planner.intake.headers import map_headers
 
-HEADERS = ["序号", "姓名", "性别", "身份证号码", "工作单位", "家庭住址", "困难类别", "月收入（元）", "联系方式", "备注"]
+HEADERS = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号码",
+    "工作单位",
+    "家庭住址",
+    "困难类别",
+    "月收入（元）",
+    "联系方式",
+    "备注",
+]
 
 
 def test_synonyms_map_and_the_rest_is_listed() -> None:
@@ -34,7 +45,9 @@ def test_a_close_match_is_proposed_not_applied() -> None:
 
 def test_map_confirms_overrides_and_leaves_out() -> None:
     """--map 家庭人均月收入=家庭月收入 applies it; --map 性别=- leaves a column out."""
-    mapping = map_headers(["姓名", "家庭人均月收入", "性别"], {"家庭人均月收入": "家庭月收入", "性别": "-"})
+    mapping = map_headers(
+        ["姓名", "家庭人均月收入", "性别"], {"家庭人均月收入": "家庭月收入", "性别": "-"}
+    )
     assert mapping.fields[1] == "monthly_income"
     assert ("家庭人均月收入", "monthly_income", "confirmed") in mapping.applied
     assert mapping.ignored == ("性别",)

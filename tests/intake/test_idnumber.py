@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intake.archives import id_number
+
 from planner.idnumber import id_number_problem, normalise_id_number
 
 

@@ -12,11 +12,15 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from intake.archives import id_number, person, write_archive
+
 from planner.cli import main
 
-COORDINATES = {"P0001": ("106.81", "26.66"), "P0002": ("106.71", "26.61"), "P0003": ("106.62", "26.55")}
+COORDINATES = {
+    "P0001": ("106.81", "26.66"),
+    "P0002": ("106.71", "26.61"),
+    "P0003": ("106.62", "26.55"),
+}
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -40,14 +44,25 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     visit noted in 备注 excludes its household, and every household is placed at its village."""
     camp = tmp_path / "县总工会2027"
     shared = person(2, "李二", "一厂", "新店镇凤坝村2组")
-    one = write_archive(tmp_path / "一厂.xlsx", [person(1, "张一", "一厂", "新店镇凤坝村4组", "2026年已慰问"),
-                                                  shared, person(3, "王三", "一厂", "城关镇文化社区17号")])  # fmt: skip
-    two = write_archive(tmp_path / "二厂.xlsx", [person(4, "赵四", "二厂", "五德镇新华村1组"),
-                                                  [*shared[:4], "二厂", *shared[5:]]])  # fmt: skip
+    one = write_archive(
+        tmp_path / "一厂.xlsx",
+        [
+            person(1, "张一", "一厂", "新店镇凤坝村4组", "2026年已慰问"),
+            shared,
+            person(3, "王三", "一厂", "城关镇文化社区17号"),
+        ],
+    )
+    two = write_archive(
+        tmp_path / "二厂.xlsx",
+        [person(4, "赵四", "二厂", "五德镇新华村1组"), [*shared[:4], "二厂", *shared[5:]]],
+    )
     assert invoke("init", str(camp), "--plugin", "union", "--year", "2027")[0] == 0
 
     code, output = invoke("import", str(one), str(two), "--into", str(camp), "--add-places")
-    assert code == 2 and "二厂.xlsx:困难职工档案:5: the same person as 一厂.xlsx:困难职工档案:5" in output
+    assert (
+        code == 2
+        and "二厂.xlsx:困难职工档案:5: the same person as 一厂.xlsx:困难职工档案:5" in output
+    )
     assert id_number(2) not in output
 
     write_archive(two, [person(4, "赵四", "二厂", "五德镇新华村1组")])
@@ -63,6 +78,8 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     code, output = invoke("plan", str(camp), "--out", str(tmp_path / "out"), "--time-limit", "2")
     assert code == 0, output
     plan = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
-    visited = {visit["household_id"]: visit["place"] for r in plan["routes"] for visit in r["visits"]}
+    visited = {
+        visit["household_id"]: visit["place"] for r in plan["routes"] for visit in r["visits"]
+    }
     assert visited == {"H0002": "P0001", "H0003": "P0002", "H0004": "P0003"}
     assert id_number(2) not in (tmp_path / "out" / "plan.json").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intake.archives import id_number
+
 from planner.intake.archives import Archive, ArchiveRow
 from planner.intake.headers import map_headers
 from planner.intake.records import to_records
@@ -12,7 +13,10 @@ HEADERS = ("序号", "姓名", "身份证号码", "工作单位", "困难类别"
 
 def records(*rows: tuple[str, ...], numeric: frozenset[int] = frozenset()):  # type: ignore[no-untyped-def]
     archive = Archive(
-        "一厂.xlsx:档案", 2, HEADERS, tuple(ArchiveRow(n + 3, r, numeric) for n, r in enumerate(rows))
+        "一厂.xlsx:档案",
+        2,
+        HEADERS,
+        tuple(ArchiveRow(n + 3, r, numeric) for n, r in enumerate(rows)),
     )
     return to_records(archive, map_headers(HEADERS, {}))
 
@@ -44,5 +48,7 @@ def test_id_numbers_in_number_cells_and_empty_required_cells_are_problems() -> N
 
 def test_a_totals_row_is_left_out() -> None:
     """合计 under the list is not a household."""
-    found = records(("1", "张一", id_number(1), "一厂", "困难职工", ""), ("合计", "", "", "", "", ""))
+    found = records(
+        ("1", "张一", id_number(1), "一厂", "困难职工", ""), ("合计", "", "", "", "", "")
+    )
     assert len(found.records) == 1 and found.skipped_totals == 1

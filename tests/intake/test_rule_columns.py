@@ -8,18 +8,19 @@ from click.testing import CliRunner
 
 from planner import hookimpl
 from planner.cli import main
+from planner.intake.starter import write_starter
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
-from planner.rules import apply_rules
 from planner.problems import ScenarioError
-from planner.intake.starter import write_starter
+from planner.rules import apply_rules
 
 
 def without_income(folder: Path) -> Path:
     """The union starter with its households table cut to the columns a careless list has."""
     write_starter(folder, ["union"], 2027)
-    (folder / "households.csv").write_text("编号,姓名,所在单位,所在地点,类别\nH1,张一,一厂,p-example,困难职工\n",
-                                           encoding="utf-8-sig")  # fmt: skip
+    (folder / "households.csv").write_text(
+        "编号,姓名,所在单位,所在地点,类别\nH1,张一,一厂,p-example,困难职工\n", encoding="utf-8-sig"
+    )
     return folder
 
 
@@ -50,7 +51,9 @@ def test_hook_songnuan_needed_columns(tmp_path: Path) -> None:
     scenario = load_scenario(folder)
     pm = make_plugin_manager(["union"])
     apply_rules(scenario, pm)  # the starter has every column
-    text = (folder / "households.csv").read_text(encoding="utf-8-sig").replace("自负医药费", "医药费")
+    text = (
+        (folder / "households.csv").read_text(encoding="utf-8-sig").replace("自负医药费", "医药费")
+    )
     (folder / "households.csv").write_text(text, encoding="utf-8-sig")
     pm.register(NeedsMedicalCost(), name="medical")
     try:
@@ -63,5 +66,7 @@ def test_hook_songnuan_needed_columns(tmp_path: Path) -> None:
             raise AssertionError("the missing column was not reported")
     finally:
         pm.unregister(name="medical")
-    assert str(problem).startswith("households.csv:自负医药费: missing column 自负医药费 (medical_cost): "
-                                   "plugin medical's rule “大病自负医药费核定”")  # fmt: skip
+    assert str(problem).startswith(
+        "households.csv:自负医药费: missing column 自负医药费 (medical_cost): "
+        "plugin medical's rule “大病自负医药费核定”"
+    )

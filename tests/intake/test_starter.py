@@ -22,7 +22,9 @@ def test_the_starter_validates_and_plans(tmp_path: Path, plugins: list[str]) -> 
     assert made.exit_code == 0, made.output
     checked = runner.invoke(main, ["validate", str(tmp_path / "c")])
     assert checked.exit_code == 0 and "1 households (1 eligible)" in checked.output
-    planned = runner.invoke(main, ["plan", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--time-limit", "1"])
+    planned = runner.invoke(
+        main, ["plan", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--time-limit", "1"]
+    )
     assert planned.exit_code == 0, planned.output
     assert (tmp_path / "o" / "calendars").is_dir()
 

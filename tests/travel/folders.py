@@ -8,7 +8,17 @@ from pathlib import Path
 from planner.intake.starter import write_starter
 from planner.load.household_tables import HOUSEHOLD_COLUMNS
 
-HOUSEHOLD_HEADER = ["编号", "姓名", "所在单位", "所在地点", "地址", "类别", "家庭月收入", "经度", "纬度"]
+HOUSEHOLD_HEADER = [
+    "编号",
+    "姓名",
+    "所在单位",
+    "所在地点",
+    "地址",
+    "类别",
+    "家庭月收入",
+    "经度",
+    "纬度",
+]
 
 
 def starter(folder: Path, minutes: str = "estimate", coordinates: str = "WGS-84") -> Path:

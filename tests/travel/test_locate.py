@@ -6,13 +6,16 @@ from pathlib import Path
 
 import prcoords
 import pytest
+from travel.folders import starter, write_households, write_places
 
 from planner.load import load_scenario
 from planner.problems import ScenarioError
-from travel.folders import starter, write_households, write_places
 
-PLACES = [("office", "本单位", "城关镇", "县城", 106.70, 26.60), ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66),
-          ("v2", "凤坝村", "五德镇", "村", 106.62, 26.55)]  # fmt: skip
+PLACES = [
+    ("office", "本单位", "城关镇", "县城", 106.70, 26.60),
+    ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66),
+    ("v2", "凤坝村", "五德镇", "村", 106.62, 26.55),
+]
 
 
 def problems(folder: Path) -> list[str]:
@@ -25,9 +28,14 @@ def test_households_located_by_address_or_own_coordinates(tmp_path: Path) -> Non
     """新店镇凤坝村4组 → v1; 经度/纬度 → a place of its own in the nearest place's town."""
     folder = starter(tmp_path / "c")
     write_places(folder, PLACES)
-    write_households(folder, [("H1", "张一", "一厂", "", "新店镇凤坝村4组", "困难职工", 2000, "", ""),
-                              ("H2", "李二", "一厂", "", "", "困难职工", 2000, 106.63, 26.56),
-                              ("H3", "王三", "一厂", "v2", "", "困难职工", 2000, "", "")])  # fmt: skip
+    write_households(
+        folder,
+        [
+            ("H1", "张一", "一厂", "", "新店镇凤坝村4组", "困难职工", 2000, "", ""),
+            ("H2", "李二", "一厂", "", "", "困难职工", 2000, 106.63, 26.56),
+            ("H3", "王三", "一厂", "v2", "", "困难职工", 2000, "", ""),
+        ],
+    )
     scenario = load_scenario(folder)
     assert [h.place for h in scenario.households] == ["v1", "hh-H2", "v2"]
     own = scenario.place("hh-H2")
@@ -38,9 +46,14 @@ def test_unmatched_and_ambiguous_addresses_are_listed_without_quoting(tmp_path: 
     """Each at its row's 地址 cell; the address itself is not repeated."""
     folder = starter(tmp_path / "c")
     write_places(folder, PLACES)
-    write_households(folder, [("H1", "张一", "一厂", "", "凤坝村4组", "困难职工", 2000, "", ""),
-                              ("H2", "李二", "一厂", "", "石门镇新村1组", "困难职工", 2000, "", ""),
-                              ("H3", "王三", "一厂", "", "", "困难职工", 2000, "", "")])  # fmt: skip
+    write_households(
+        folder,
+        [
+            ("H1", "张一", "一厂", "", "凤坝村4组", "困难职工", 2000, "", ""),
+            ("H2", "李二", "一厂", "", "石门镇新村1组", "困难职工", 2000, "", ""),
+            ("H3", "王三", "一厂", "", "", "困难职工", 2000, "", ""),
+        ],
+    )
     assert problems(folder) == [
         "households.csv:2:地址: the address fits several places of places.csv (v1, v2); give 所在地点",
         "households.csv:3:地址: the address's 镇 and 村 are not in places.csv; add the village there "
@@ -63,7 +76,9 @@ def test_gcj02_coordinates_are_converted_to_wgs84(tmp_path: Path) -> None:
 def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path) -> None:
     """纬度 above 90 is a problem; BD-09 coordinates in Finland cannot be BD-09."""
     folder = starter(tmp_path / "c", coordinates="BD-09")
-    write_places(folder, [*PLACES, ("x", "错", "", "", 26.6, 106.7), ("fi", "外", "", "", 26.9, 60.5)])
+    write_places(
+        folder, [*PLACES, ("x", "错", "", "", 26.6, 106.7), ("fi", "外", "", "", 26.9, 60.5)]
+    )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
     assert problems(folder) == [
         "places.csv:5:经度: 经度 must be within -180..180 and 纬度 within -90..90 (are they swapped?)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from travel.folders import starter, write_households, write_places
 
 from planner import hookimpl
 from planner.load import load_scenario
@@ -12,7 +13,6 @@ from planner.plugins import make_plugin_manager
 from planner.problems import PluginError, ScenarioError
 from planner.scenario import Place, Scenario
 from planner.travel.matrix import attach_travel
-from travel.folders import starter, write_households, write_places
 
 
 class MapService:
@@ -33,7 +33,13 @@ class MapService:
 @pytest.fixture
 def scenario(tmp_path: Path) -> Scenario:
     folder = starter(tmp_path / "c", minutes="plugin")
-    write_places(folder, [("office", "本单位", "城关镇", "县城", 106.70, 26.60), ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66)])
+    write_places(
+        folder,
+        [
+            ("office", "本单位", "城关镇", "县城", 106.70, 26.60),
+            ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66),
+        ],
+    )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 1500, "", "")])
     return load_scenario(folder)
 
@@ -58,7 +64,9 @@ def test_a_wrong_answer_names_the_plugin(scenario: Scenario) -> None:
     pm = make_plugin_manager(["union"])
     pm.register(MapService(answer=[[0, 1.5], [2, 0]]), name="map")
     try:
-        with pytest.raises(PluginError, match="plugin 'map', hook songnuan_travel_minutes: expected 2 rows"):
+        with pytest.raises(
+            PluginError, match="plugin 'map', hook songnuan_travel_minutes: expected 2 rows"
+        ):
             attach_travel(scenario, pm)
     finally:
         pm.unregister(name="map")

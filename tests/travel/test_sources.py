@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from travel.folders import starter, write_households, write_places
 
 from planner.load import load_scenario
 from planner.travel.coordinates import metres_between
 from planner.travel.matrix import attach_travel
 from planner.travel.settings import MinutesSource
-from travel.folders import starter, write_households, write_places
 
-PLACES = [("office", "本单位", "城关镇", "县城", 106.70, 26.60), ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66)]
+PLACES = [
+    ("office", "本单位", "城关镇", "县城", 106.70, 26.60),
+    ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66),
+]
 
 
 def test_estimate_is_distance_times_detour_at_the_speed(tmp_path: Path) -> None:
@@ -32,7 +35,11 @@ def test_roads_are_needed_only_for_the_roads_source(tmp_path: Path) -> None:
     folder = starter(tmp_path / "c")
     (folder / "roads.csv").unlink()
     assert load_scenario(folder).roads == ()
-    text = (folder / "scenario.yaml").read_text(encoding="utf-8").replace("minutes: estimate", "minutes: roads")
+    text = (
+        (folder / "scenario.yaml")
+        .read_text(encoding="utf-8")
+        .replace("minutes: estimate", "minutes: roads")
+    )
     (folder / "scenario.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(Exception, match="missing: the scenario needs roads.csv"):
         load_scenario(folder)
@@ -42,7 +49,11 @@ def test_settings_take_the_short_forms_and_refuse_mistakes() -> None:
     """Words and one-key mappings; an OSM source without its file or with an unknown class fails."""
     assert MinutesSource.model_validate("roads").source == "roads"
     osm = MinutesSource.model_validate({"osm": "本县.osm.pbf", "speeds": {"primary": 70}})
-    assert osm.source == "osm" and osm.road_speeds()["primary"] == 70 and osm.road_speeds()["motorway"] == 100
+    assert (
+        osm.source == "osm"
+        and osm.road_speeds()["primary"] == 70
+        and osm.road_speeds()["motorway"] == 100
+    )
     assert MinutesSource.model_validate({"estimate": None}).detour == 1.4
     with pytest.raises(ValidationError, match="unknown road class footway"):
         MinutesSource.model_validate({"osm": "a.pbf", "speeds": {"footway": 5}})
