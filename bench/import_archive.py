@@ -23,7 +23,19 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 HEADER = "format,rows,file_mib,import_s,peak_mib"
-UPPER = ["序号", "姓名", "性别", "身份证号码", "工作单位", "家庭住址", "困难类别", "家庭情况", "", "联系电话", "备注"]
+UPPER = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号码",
+    "工作单位",
+    "家庭住址",
+    "困难类别",
+    "家庭情况",
+    "",
+    "联系电话",
+    "备注",
+]
 LOWER = ["", "", "", "", "", "", "", "家庭人口", "月收入", "", ""]
 
 
@@ -36,8 +48,10 @@ def people(rows: int) -> Iterator[list[object]]:
         first = f"529900{born:%Y%m%d}{i % 900:03d}"
         town, village = f"第{i % 20 + 1}镇", f"第{i % 200 + 1}村"
         note = "2026年已慰问" if i % 10 == 0 else ""
-        yield [i + 1, f"职工{i}", "男", first + check_character(first), f"单位{i % 20}",
-               f"{town}{village}{i % 9 + 1}组", "困难职工", 3, 1500 + i % 2000, "13800000000", note]  # fmt: skip
+        address = f"{town}{village}{i % 9 + 1}组"
+        number = first + check_character(first)
+        first_columns = [i + 1, f"职工{i}", "男", number, f"单位{i % 20}", address, "困难职工", 3]
+        yield [*first_columns, 1500 + i % 2000, "13800000000", note]
 
 
 def make(folder: Path, rows: int) -> dict[str, Path]:
@@ -59,7 +73,7 @@ def make(folder: Path, rows: int) -> dict[str, Path]:
     with gbk.open("w", encoding="gbk", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["2027年困难职工档案"])
-        writer.writerow([u or l for u, l in zip(UPPER, LOWER, strict=True)])
+        writer.writerow([up or low for up, low in zip(UPPER, LOWER, strict=True)])
         writer.writerows(people(rows))
     return {"xlsx": xlsx, "csv-gbk": gbk}
 
