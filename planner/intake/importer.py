@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.intake.addresses import AddressMatch, PlaceName, match_address, parse_address
+from planner.intake.addresses import AddressBook, AddressMatch, PlaceName, parse_address
 from planner.intake.archives import read_archive, split_source
 from planner.intake.duplicates import Duplicate, find_duplicates, person_key
 from planner.intake.existing import Existing, new_ids, read_existing
@@ -193,6 +193,7 @@ def _places(
     if add_places:
         added = _villages_to_add(records, known)
         known += [PlaceName(p.id, p.name, p.district) for p in added]
+    book = AddressBook(known)
     places: list[str] = []
     unlocated = []
     for record, number in zip(records, ids, strict=True):
@@ -202,7 +203,7 @@ def _places(
         if given or has_xy or not record.values.get("address"):
             places.append(given or ("" if has_xy else kept))
             continue
-        match = match_address(record.values["address"], known)
+        match = book.match(record.values["address"])
         places.append(match.place or kept)
         if match.outcome != "matched" and not kept:
             unlocated.append((record, match))
@@ -211,16 +212,13 @@ def _places(
 
 def _villages_to_add(records: Sequence[Record], known: list[PlaceName]) -> list[NewPlace]:
     """The distinct villages (town and village named) that match no place, in reading order."""
+    book = AddressBook(known)
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
         address = record.values.get("address", "")
         if address and not record.values.get("place"):
             parsed = parse_address(address)
-            if (
-                parsed.town
-                and parsed.village
-                and match_address(address, known).outcome == "unmatched"
-            ):
+            if parsed.town and parsed.village and book.match(address).outcome == "unmatched":
                 wanted[parsed.town, parsed.village] = None
     ids = new_ids("P", len(wanted), [p.id for p in known])
     return [NewPlace(i, village, town) for i, (town, village) in zip(ids, wanted, strict=True)]
