@@ -188,6 +188,13 @@ class CalendarRecord(Record):
     events: tuple[EventRecord, ...]
 
 
+class TravelRecord(Record):
+    """Where the minutes came from (`roads`, `osm`, `estimate`, `plugin`) and if estimated."""
+
+    source: Text
+    estimate: bool
+
+
 class SolverStatus(Record):
     allocation: Text
     routing: Text
@@ -202,6 +209,7 @@ class PlanFile(Record):
     grants: tuple[GrantRecord, ...]
     unfunded: tuple[UnfundedRecord, ...]
     cases: tuple[CaseRecord, ...]
+    travel: TravelRecord | None = None
     routes: tuple[RouteRecord, ...]
     dropped: tuple[DroppedRecord, ...]
     calendars: tuple[CalendarRecord, ...] = ()

@@ -23,6 +23,7 @@ from planner.cases import Case, Cases, VisitWish
 from planner.plugins import ask, checked, each_plugin, gather
 from planner.problems import PluginError, Problem, ScenarioError
 from planner.reasons import Reason, ReasonBook, Template, template
+from planner.rule_columns import rule_column_problems
 from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
 from planner.safe_text import masked
 from planner.scenario import Household, Scenario
@@ -63,7 +64,7 @@ NOT_VISITED = template(
 
 def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
     """One case per household, in table order; bad options and unknown categories are problems."""
-    problems = check_options(scenario, pm)
+    problems = check_options(scenario, pm) + rule_column_problems(scenario, pm)
     categories = registered_categories(pm)
     templates = reason_templates(pm) + category_templates(categories.values())
     problems += _check_category_names(scenario, categories)

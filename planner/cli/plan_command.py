@@ -32,6 +32,7 @@ from planner.reasons import say as say_reason
 from planner.route.partition import SPLIT_ABOVE, Split
 from planner.rules import findings
 from planner.summary import summarise
+from planner.travel.labels import ESTIMATE_NOTE
 
 
 @click.command()
@@ -87,6 +88,8 @@ def plan(
     book = result.allocation.cases.reason_book()
     print_summary(summary, lang)
     print_findings(found, book, lang)
+    if loaded.travel.minutes.is_estimate:
+        out_console.print(f"注意：路程时间为直线距离估算{ESTIMATE_NOTE}，不是实际道路时间")
     out_console.print(say("wrote", lang, count=len(written), out=out), markup=False)
     for dropped in result.dropped:
         if dropped.must:

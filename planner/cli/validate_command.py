@@ -13,6 +13,7 @@ from planner.i18n import Lang, Phrase
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.rules import apply_rules, findings
+from planner.travel.matrix import attach_travel
 
 CHECKED = Phrase(
     "{households}户（符合条件{eligible}户），{teams}个走访小组，{places}个地点",
@@ -29,7 +30,7 @@ def validate(scenario: Path, disabled: tuple[str, ...], lang: Lang) -> None:
     with user_errors():
         loaded = load_scenario(scenario)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
-        cases = apply_rules(loaded, pm)
+        cases = apply_rules(attach_travel(loaded, pm), pm)
         found = findings(cases, pm)
     eligible = sum(1 for case in cases.cases if case.eligible)
     figures = {

@@ -34,6 +34,7 @@ from planner.plan_file import (
     PlanFile,
     RouteRecord,
     SolverStatus,
+    TravelRecord,
     UnfundedRecord,
     VisitRecord,
 )
@@ -66,12 +67,19 @@ def plan_document(plan: Plan) -> PlanFile:
         grants=tuple(_grant(index, grant.household_id) for grant in index.grants_in_table_order()),
         unfunded=tuple(_unfunded(index, unfunded) for unfunded in allocation.unfunded),
         cases=tuple(_case(index, case.household_id) for case in allocation.cases.cases),
+        travel=_travel(index),
         routes=tuple(_route(index, route) for route in _routes_in_order(plan)),
         dropped=tuple(_dropped(index, dropped) for dropped in plan.dropped),
         calendars=calendars_json(calendars_to_publish(plan)),
         objective=plan.objective,
         solver_status=SolverStatus(allocation=allocation.solver_status, routing=plan.solver_status),
     )
+
+
+def _travel(index: PlanIndex) -> TravelRecord:
+    """Where the plan's minutes came from, and whether they are estimated."""
+    minutes = index.scenario.travel.minutes
+    return TravelRecord(source=minutes.source, estimate=minutes.is_estimate)
 
 
 def _budget(index: PlanIndex) -> BudgetRecord:
