@@ -32,8 +32,8 @@ HOUSEHOLD_COLUMNS = (
     ColumnSpec("window_date", "可走访日期", kind="date"),
     ColumnSpec("window_start", "可走访开始", kind="time"),
     ColumnSpec("window_end", "可走访结束", kind="time"),
-    ColumnSpec("x", "经度", kind="number"),
-    ColumnSpec("y", "纬度", kind="number"),
+    ColumnSpec("x", "经度", kind="longitude"),
+    ColumnSpec("y", "纬度", kind="latitude"),
 )
 """households.csv, as docs/scenario.md lists it."""
 

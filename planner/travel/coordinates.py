@@ -20,9 +20,9 @@ EARTH_RADIUS_M = 6_371_008.8
 
 
 def coordinate_problem(lon: float, lat: float, system: CoordinateSystem) -> str | None:
-    """What is wrong with a coordinate pair in `system` (None when it can be used)."""
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        return "经度 must be within -180..180 and 纬度 within -90..90 (are they swapped?)"
+    """What is wrong with a coordinate pair in `system` (None when it can be used).
+
+    The degrees are in range already: the table reader checks 经度 and 纬度 cell by cell."""
     if system != "WGS-84" and not prcoords.sanity_in_china_p(prcoords.Coords(lat, lon)):
         return f"{system} coordinates exist only inside China; this point is outside"
     return None

@@ -14,7 +14,7 @@ from typing import Any
 import pluggy
 
 from planner.network import RoadNetwork
-from planner.plugins import checked
+from planner.plugins import checked, each_plugin
 from planner.problems import PluginError, Problem, ScenarioError
 from planner.scenario import Place, Scenario
 from planner.travel.cache import cache_key, cached, file_digest, store
@@ -96,8 +96,7 @@ def _inputs(
         path = scenario.folder / str(settings.osm)
         parts.append(file_digest(path) if path.is_file() else "")
     if settings.source == "plugin":
-        hook = getattr(pm.hook, HOOK, None) if pm else None
-        parts.append(sorted(impl.plugin_name for impl in hook.get_hookimpls()) if hook else [])
+        parts.append(sorted(plugin for plugin, _ in each_plugin(pm, HOOK)) if pm else [])
     return parts
 
 
@@ -140,17 +139,10 @@ def _plugin_minutes(
     scenario: Scenario, places: Sequence[Place], pm: pluggy.PluginManager | None
 ) -> list[list[int]]:
     """The first plugin's minutes, checked to be a square matrix of whole minutes."""
-    impls = getattr(pm.hook, HOOK).get_hookimpls() if pm else []
-    for impl in reversed(impls):
-        try:
-            value = impl.function(places=tuple(places), scenario=scenario)
-        except Exception as exc:
-            message = f"raised {type(exc).__name__}: {exc}"
-            raise PluginError(impl.plugin_name, HOOK, message) from exc
+    for plugin, hook in each_plugin(pm, HOOK) if pm else ():
+        value = hook(places=tuple(places), scenario=scenario)
         if value is not None:
-            return _checked_matrix(
-                impl.plugin_name, checked(impl.plugin_name, HOOK, value, list), len(places)
-            )
+            return _checked_matrix(plugin, checked(plugin, HOOK, value, list), len(places))
     message = "travel.minutes is plugin, but no enabled plugin gives travel minutes"
     raise ScenarioError([Problem("scenario.yaml", None, "travel.minutes", message)])
 

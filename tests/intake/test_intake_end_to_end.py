@@ -74,7 +74,7 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
 
     add_coordinates(camp / "places.csv")
     code, output = invoke("validate", str(camp))
-    assert code == 0 and "4 households (3 eligible)" in output, output
+    assert code == 0 and "4户（符合条件3户）" in output, output
     code, output = invoke("plan", str(camp), "--out", str(tmp_path / "out"), "--time-limit", "2")
     assert code == 0, output
     plan = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))

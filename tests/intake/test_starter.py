@@ -21,7 +21,7 @@ def test_the_starter_validates_and_plans(tmp_path: Path, plugins: list[str]) -> 
     made = runner.invoke(main, ["init", str(tmp_path / "c"), *options, "--year", "2027"])
     assert made.exit_code == 0, made.output
     checked = runner.invoke(main, ["validate", str(tmp_path / "c")])
-    assert checked.exit_code == 0 and "1 households (1 eligible)" in checked.output
+    assert checked.exit_code == 0 and "1户（符合条件1户）" in checked.output
     planned = runner.invoke(
         main, ["plan", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--time-limit", "1"]
     )

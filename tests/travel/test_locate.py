@@ -83,8 +83,7 @@ def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path)
     )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
     assert problems(folder) == [
-        "places.csv:5:经度: 经度 must be within -180..180 and 纬度 within -90..90 "
-        "(are they swapped?)",
+        "places.csv:5:纬度: not a latitude: write degrees from -90 to 90, e.g. 26.58",
         "places.csv:6:经度: BD-09 coordinates exist only inside China; this point is outside",
     ]
 
