@@ -41,7 +41,7 @@ def test_a_hidden_first_sheet_is_not_read(tiny: Path) -> None:
 
     xlsx_from_csv(tiny, "households", stale_copy_first)
     result = run("validate", tiny)
-    assert result.exit_code == 0 and "12 households" in result.output
+    assert result.exit_code == 0 and "12户（" in result.output
 
 
 def test_a_hidden_sheet_is_read_when_named(tiny: Path) -> None:
@@ -59,7 +59,7 @@ def test_a_hidden_sheet_is_read_when_named(tiny: Path) -> None:
         lambda t: t + "\ntables:\n  households: {file: households.xlsx, sheet: 旧}\n",
     )
     result = run("validate", tiny)
-    assert result.exit_code == 0 and "2 households" in result.output
+    assert result.exit_code == 0 and "2户（" in result.output
 
 
 def test_a_formula_without_its_value_is_a_problem(tiny: Path) -> None:
