@@ -25,7 +25,9 @@ from planner.export.plan_json import FILENAME as PLAN_FILE
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
-from planner.route.partition import SPLIT_ABOVE, Split
+from planner.route import Settings
+from planner.route.partition import SPLIT_ABOVE
+from planner.route.settings import Split
 from planner.rules import findings
 from planner.summary import summarise
 
@@ -72,7 +74,8 @@ def plan(
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with progress() as show:
-            result = plan_scenario(loaded, pm, time_limit=time_limit, split=split, progress=show)
+            settings = Settings(time_limit=time_limit, split=split)
+            result = plan_scenario(loaded, pm, settings, progress=show)
             found = findings(result.allocation.cases, pm)
             show("export: writing files")
             published_plan = result.model_copy(update={"published": published})

@@ -30,6 +30,7 @@ from planner.replan.done import read_progress
 from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
+from planner.route import Settings
 from planner.summary import summarise
 
 
@@ -105,7 +106,7 @@ def replan(
                 day,
                 off,
                 done=progress_so_far.done,
-                time_limit=time_limit,
+                settings=Settings(time_limit=time_limit),
                 progress=show,
             )
             show("export: writing files")

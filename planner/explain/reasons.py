@@ -13,7 +13,6 @@ import pluggy
 
 from planner.i18n import Catalogue, Phrase
 from planner.plugins import call_each
-from planner.route.explain import FULL_HOURS, FULL_MINUTES, FULL_VISITS, OUT_OF_TIME
 
 CORE = (
     # rules
@@ -41,10 +40,13 @@ CORE = (
         "not placed within the solver's time limit; try again with more time",
     ),
     # routing
-    Phrase(OUT_OF_TIME, "not placed within the search's time limit; with more time it may fit"),
-    Phrase(FULL_HOURS, "no room left within working hours and lunch"),
-    Phrase(FULL_VISITS, "the day's visit cap is reached"),
-    Phrase(FULL_MINUTES, "the day's working-minute cap is reached"),
+    Phrase(
+        "求解时限内未能排入，延长求解时间后可能排得下",
+        "not placed within the search's time limit; with more time it may fit",
+    ),
+    Phrase("工作时间和午休内排不下", "no room left within working hours and lunch"),
+    Phrase("已达每日走访上限", "the day's visit cap is reached"),
+    Phrase("已达每日工作时长上限", "the day's working-minute cap is reached"),
     Phrase("没有安排任何走访日", "no visiting days are planned"),
     Phrase("没有“{tier}”带队的走访小组", "no visiting team is led by “{tier}”"),
     Phrase("“{tier}”带队的小组", "team led by “{tier}”"),

@@ -13,10 +13,9 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from google.protobuf import text_format
-from ortools.constraint_solver import pywrapcp
+from ortools.constraint_solver import pywrapcp, routing_parameters_pb2
 
 
 @dataclass(frozen=True)
@@ -26,14 +25,17 @@ class Strategy:
     name: str
     parameters: str
 
-    def search_parameters(self, time_limit: float, solution_limit: int | None) -> Any:
+    def search_parameters(
+        self, time_limit: float, solution_limit: int | None
+    ) -> routing_parameters_pb2.RoutingSearchParameters:
         """OR-Tools' defaults, this strategy's parameters, then the caller's limits."""
         parameters = pywrapcp.DefaultRoutingSearchParameters()
         text_format.Merge(self.parameters, parameters)
         parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
         if solution_limit is not None:
             parameters.solution_limit = solution_limit
-        return parameters
+        found: routing_parameters_pb2.RoutingSearchParameters = parameters
+        return found
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from planner.pipeline import plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
+from planner.route import Settings as RouteSettings
 from planner.rules import apply_rules, registered_categories
 from planner.scenario import Scenario
 from planner.summary import Summary, summarise
@@ -112,13 +113,8 @@ def plan_variant(job: Job) -> Outcome:
     pm = make_plugin_manager(job.plugins, job.disabled)
     started = time.monotonic()
     try:
-        plan = plan_scenario(
-            job.scenario,
-            pm,
-            time_limit=job.time_limit,
-            solution_limit=job.solutions,
-            route_workers=1,
-        )
+        settings = RouteSettings(time_limit=job.time_limit, solutions=job.solutions, workers=1)
+        plan = plan_scenario(job.scenario, pm, settings)
     except (ScenarioError, PluginError, InfeasibleError, RoutingError) as error:
         return Outcome(job.number, job.settings, None, problem=str(error))
     time_limited = time.monotonic() - started >= job.time_limit
