@@ -63,6 +63,8 @@ class Summary:
     visits_planned: int
     visits_dropped: int
     must_visits_dropped: int
+    route_status: str = ""
+    """How the route search ended (`planner.route.solution.Status`'s code)."""
 
 
 def summarise(plan: Plan) -> Summary:
@@ -103,6 +105,7 @@ def summarise(plan: Plan) -> Summary:
         visits_planned=len(plan.visits),
         visits_dropped=len(plan.dropped),
         must_visits_dropped=sum(1 for dropped in plan.dropped if dropped.must),
+        route_status=plan.solver_status,
     )
 
 

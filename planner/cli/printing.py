@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from planner.cli.terminal import console, out_console
+from planner.reasons import ReasonBook
+from planner.route.explain import status_reason
 from planner.rule_types import Finding
 from planner.summary import Summary
 
@@ -45,3 +47,6 @@ def print_summary(summary: Summary) -> None:
         f"visits planned {summary.visits_planned}, dropped {summary.visits_dropped} "
         f"(must-visits dropped {summary.must_visits_dropped})"
     )
+    if summary.route_status:
+        words = ReasonBook().render(status_reason(summary.route_status))
+        out_console.print(f"路线求解：{words}", markup=False)

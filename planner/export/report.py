@@ -21,6 +21,8 @@ from planner.export.route_map import route_map_svg
 from planner.export.svg import legend, team_colours
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
+from planner.reasons import ReasonBook
+from planner.route.explain import status_reason
 from planner.summary import Summary, summarise
 
 FILENAME = "report.html"
@@ -58,7 +60,8 @@ def report_html(plan: Plan) -> str:
     campaign = index.campaign
     colours = team_colours(team.id for team in index.scenario.teams)
     names = {team.id: f"{team.name}（{team.leader}）" for team in index.scenario.teams}
-    status = f"经费分配求解：{plan.allocation.solver_status}；路线求解：{plan.solver_status}"
+    routing = ReasonBook().render(status_reason(plan.solver_status))
+    status = f"经费分配求解：{plan.allocation.solver_status}；路线求解：{routing}"
     sections = [
         f"<h1>{escape(campaign.name)}规划报告</h1>",
         f"<p>{escape(campaign.organisation)}　{escape(status)}</p>",

@@ -116,9 +116,12 @@ STATUS_WORDS = {
 """The words for people of each way the search ends; plan.json keeps the status code."""
 
 
-def status_reason(status: Status) -> Reason:
-    """How the search ended, as a reason to word for people."""
-    return Reason.of(STATUS_WORDS[status])
+def status_reason(code: str) -> Reason:
+    """How the search ended, from the status code plan.json keeps, as a reason to word for
+    people; a code this version does not know (an older plan.json's) is kept as it is."""
+    known = {status.value: status for status in Status}
+    status = known.get(code)
+    return Reason.of(code) if status is None else Reason.of(STATUS_WORDS[status])
 
 
 def unservable_reason(binding: Binding, case: Case, household: Household) -> Reason:

@@ -20,10 +20,11 @@ from planner.plan import Route
 Split = Literal["auto", "none", "district", "area"]
 """How to cut a campaign: by size ("auto"), not at all, by district then area, or by area."""
 
-SOLUTIONS = 1500
-"""Where each search stops by default. Measured on the bundled county-union example (315 visits,
-two searches): the objective of a 20-second search or better, in a few seconds, the same every
-run (bench/README.md)."""
+SOLUTIONS = 250
+"""Where each search stops by default. On the bundled county-union example (315 visits, two
+searches side by side) each search takes about 7 s of CPU for 250 and the plan is as good as the
+20-second time-limited search it replaces, run beside it (bench/README.md: 500 solutions drive
+3% less but take twice as long)."""
 TIME_LIMIT = 60.0
 """Seconds after which a search is stopped whatever its work: the safety net."""
 

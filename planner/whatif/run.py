@@ -3,9 +3,9 @@
 A variant travels as plain data (`Job`: the varied scenario and the plugin names) and comes back
 as plain figures (`Outcome`): OR-Tools' solver objects do not pickle, so each worker builds its
 plugin manager and its models itself. Every solver here runs on one thread (CP-SAT is given one
-worker in `allocate`, and routing is asked for one search, not its portfolio of one per core),
-so `workers` processes use at most `workers` cores; more processes than cores would only make
-each solve slower.
+worker in `allocate`, and routing runs its searches one after another in the variant's process,
+`workers=1`), so `workers` processes use at most `workers` cores; more processes than cores
+would only make each solve slower.
 
 The route search stops after `solutions` solutions rather than at a time: a search stopped by
 the clock ends wherever the machine's load lets it, but one stopped by a solution count gives
