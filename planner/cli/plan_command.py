@@ -16,6 +16,7 @@ from planner.cli.terminal import (
     force_option,
     out_console,
     progress,
+    solutions_option,
     time_limit_option,
     user_errors,
 )
@@ -27,7 +28,7 @@ from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.route import Settings
 from planner.route.partition import SPLIT_ABOVE
-from planner.route.settings import Split
+from planner.route.settings import SOLUTIONS, Split
 from planner.rules import findings
 from planner.summary import summarise
 
@@ -42,6 +43,7 @@ from planner.summary import summarise
     help="Folder to write; it appears only when the whole run succeeded.",
 )
 @time_limit_option(DEFAULT_TIME_LIMIT)
+@solutions_option(SOLUTIONS)
 @force_option
 @click.option(
     "--split",
@@ -62,6 +64,7 @@ def plan(
     scenario: Path,
     out: Path,
     time_limit: float,
+    solutions: int,
     force: bool,
     split: Split,
     previous: Path | None,
@@ -74,7 +77,7 @@ def plan(
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with progress() as show:
-            settings = Settings(time_limit=time_limit, split=split)
+            settings = Settings(time_limit=time_limit, solutions=solutions, split=split)
             result = plan_scenario(loaded, pm, settings, progress=show)
             found = findings(result.allocation.cases, pm)
             show("export: writing files")

@@ -44,6 +44,10 @@ CORE = (
         "求解时限内未能排入，延长求解时间后可能排得下",
         "not placed within the search's time limit; with more time it may fit",
     ),
+    Phrase(
+        "设定的搜索量内未能排入，加大搜索量（--solutions）后可能排得下",
+        "not placed within the search's work; with more solutions (--solutions) it may fit",
+    ),
     Phrase("工作时间和午休内排不下", "no room left within working hours and lunch"),
     Phrase("已达每日走访上限", "the day's visit cap is reached"),
     Phrase("已达每日工作时长上限", "the day's working-minute cap is reached"),

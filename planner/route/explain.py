@@ -33,6 +33,11 @@ OUT_OF_TIME = template(
     zh="求解时限内未能排入，延长求解时间后可能排得下",
     en="not placed within the search's time limit; with more time it may fit",
 )
+OUT_OF_WORK = template(
+    "route.out_of_work",
+    zh="设定的搜索量内未能排入，加大搜索量（--solutions）后可能排得下",
+    en="not placed within the search's work; with more solutions (--solutions) it may fit",
+)
 FULL_HOURS = template(
     "route.full_hours",
     zh="工作时间和午休内排不下",
@@ -152,11 +157,12 @@ def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> Rea
     A full visit cap, a spent minutes cap and an empty car pool are facts of the plan however
     long the search ran. "The hours are full" is only a fact once the search settled: when it
     stopped earlier (on large campaigns even the first plan can be cut short) and some team is
-    stopped by nothing firmer, the reason says the search ran out of time.
+    stopped by nothing firmer, the reason says the search ran out of time, or of its work.
     """
     found = _limits(call, data, solution)
     if not solution.settled and Reason.of(FULL_HOURS) in found:
-        return Reason.of(OUT_OF_TIME)
+        cut = OUT_OF_TIME if solution.status is Status.TIME_LIMIT else OUT_OF_WORK
+        return Reason.of(cut)
     return Reason.of(CROWDED_MUST if call.must else CROWDED_MAY, limits=_clauses(found))
 
 

@@ -111,7 +111,7 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
     allocation = campaign.allocation()
     data = build(allocation)
     found = solve(data, Settings(time_limit=10, solutions=200, workers=1, split="none"))
-    cut_short = to_plan(allocation, data, replace(found, status=Status.WORK_LIMIT))
+    cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert len(cut_short.dropped) == 2
     reasons = {drop.reason for drop in cut_short.dropped}
     assert reasons == {"行程已满（已达每日走访上限），按优先级未安排"}
@@ -122,7 +122,8 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
 
 
 def test_full_hours_in_a_search_cut_short_say_the_time_ran_out(campaign: TinyCampaign) -> None:
-    """Hours that look full may only look so to a search stopped early: the reason says so."""
+    """Hours that look full may only look so to a search stopped early: the reason says so,
+    naming the clock when the time limit stopped it and the work when its solutions ran out."""
     campaign.team(dates=(DAY1,), hours="09:00-10:30")
     for k in range(4):
         campaign.home(f"h{k}", "a")
@@ -132,10 +133,12 @@ def test_full_hours_in_a_search_cut_short_say_the_time_ran_out(campaign: TinyCam
     assert found.dropped
     settled = to_plan(allocation, data, found)
     assert all("工作时间和午休内排不下" in drop.reason for drop in settled.dropped)
-    cut_short = to_plan(allocation, data, replace(found, status=Status.WORK_LIMIT))
+    cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert all(
         drop.reason == "求解时限内未能排入，延长求解时间后可能排得下" for drop in cut_short.dropped
     )
+    unfinished = to_plan(allocation, data, replace(found, status=Status.WORK_LIMIT))
+    assert all("加大搜索量（--solutions）" in drop.reason for drop in unfinished.dropped)
 
 
 def test_tier_restricts_which_team_visits(campaign: TinyCampaign) -> None:
