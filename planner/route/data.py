@@ -27,6 +27,9 @@ ELSEWHERE = -1
 """`Call.previous` of a call whose earlier team-day is not among this data's vehicles (a part of
 a campaign without it): every vehicle here is a change."""
 
+DAY = 24 * 60
+"""Minutes of a day: every campaign time is a minute of its vehicle's own day."""
+
 Window = tuple[int, int]
 """Earliest and latest arrival, both inclusive, in minutes since 00:00 of the visit's day."""
 

@@ -13,10 +13,8 @@ from itertools import pairwise
 
 from ortools.constraint_solver import pywrapcp
 
-from planner.route.data import Call, RoutingData, Vehicle
+from planner.route.data import DAY, Call, RoutingData, Vehicle
 from planner.route.solution import Stop, Tour
-
-DAY = 24 * 60
 
 
 def fits(vehicle: Vehicle, call: Call, out: int, back: int) -> bool:

@@ -64,13 +64,17 @@ def solve(
         results = _side_by_side(deadline, data, settings, chosen, start, progress)
     if progress is not None:
         for strategy, result in zip(chosen, results, strict=True):
-            said = "no plan" if isinstance(result, RoutingError) else f"cost {result.objective}"
+            said = "no plan" if isinstance(result, RoutingError) else _said(result)
             progress(f"route: search {strategy.name}: {said}")
     found = [result for result in results if isinstance(result, Solution)]
     if not found:
         raise next(result for result in results if isinstance(result, RoutingError))
     best = min(found, key=lambda solution: solution.objective)
     return replace(best, status=_status([solution.status for solution in found]))
+
+
+def _said(solution: Solution) -> str:
+    return f"cost {solution.objective}, {solution.status.value}"
 
 
 def _status(statuses: list[Status]) -> Status:

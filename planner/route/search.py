@@ -22,7 +22,7 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from ortools.constraint_solver.routing_parameters_pb2 import RoutingSearchParameters as Parameters
 
 from planner.route import lunch
-from planner.route.data import CHANGE_PENALTY, RoutingData
+from planner.route.data import CHANGE_PENALTY, DAY, RoutingData
 from planner.route.errors import RoutingError
 from planner.route.settings import Settings
 from planner.route.solution import Solution, Status, Stop, Tour
@@ -31,9 +31,6 @@ from planner.route.strategy import Strategy, strategies
 Progress = Callable[[str], None]
 Routes = Sequence[Sequence[int]]
 """Each vehicle's calls in order, as indices into `RoutingData.calls`."""
-DAY = 24 * 60
-"""Every campaign time is a minute of the vehicle's own day (see `model`); the time dimension
-spans at least that, longer when a vehicle's day ends later (a VRPTW benchmark's horizon)."""
 _STATUS = routing_enums_pb2.RoutingSearchStatus
 
 
@@ -75,6 +72,8 @@ def solve(
     assignment, status = _search(model, parameters)
     if assignment is None:
         raise RoutingError(f"OR-Tools found no route plan within {settings.time_limit:g} s")
+    if status is Status.WORK_LIMIT:
+        assignment, status = _settle(model, assignment, parameters)
     if status is Status.TIME_LIMIT and progress is not None:
         progress(f"route: the {settings.time_limit:g} s safety limit stopped the search")
     return _read(assignment, model, data, status)
@@ -168,7 +167,7 @@ def _time_dimension(
         [data.travel[a][b] + service for b in nodes.place]
         for a, service in zip(nodes.place, nodes.service, strict=True)
     ]
-    horizon = max(DAY, *(vehicle.end for vehicle in data.vehicles))
+    horizon = max(DAY, *(vehicle.end for vehicle in data.vehicles))  # a VRPTW's may be longer
     routing.AddDimension(routing.RegisterTransitMatrix(matrix), horizon, horizon, False, "time")
     time: pywrapcp.RoutingDimension = routing.GetDimensionOrDie("time")
     return time
@@ -319,8 +318,8 @@ def _search(model: _Model, parameters: Parameters) -> tuple[pywrapcp.Assignment 
     OR-Tools 9.15's `SolveWithParameters` ignores `use_iterated_local_search` (it stops at the
     first local optimum); iterated local search has its own entry point, which leaves
     `status()` at ROUTING_NOT_SOLVED and stops only at a limit. Whether the time limit stopped
-    it is read off the clock. When the plan drops calls, a greedy descent from it settles
-    whether it is a local optimum (and may yet fit a call in).
+    it is read off the clock. A plan that drops calls is `WORK_LIMIT` until `_settle` says
+    whether it is a local optimum.
     """
     routing = model.routing
     began = clock.monotonic()
@@ -335,13 +334,20 @@ def _search(model: _Model, parameters: Parameters) -> tuple[pywrapcp.Assignment 
         return best, Status.TIME_LIMIT
     if not any(best.Value(routing.NextVar(index)) == index for index in model.call_index):
         return best, Status.SETTLED
-    return _descend(routing, best, parameters)
+    return best, Status.WORK_LIMIT
 
 
-def _descend(
-    routing: pywrapcp.RoutingModel, start: pywrapcp.Assignment, parameters: Parameters
+def _settle(
+    model: _Model, start: pywrapcp.Assignment, parameters: Parameters
 ) -> tuple[pywrapcp.Assignment, Status]:
-    """A greedy descent from `start`'s routes, given a tenth of the time limit on top."""
+    """A greedy descent from `start`'s routes, given a tenth of the time limit on top: its
+    local optimum, or `start` as it was when the descent cannot start (`WORK_LIMIT`).
+
+    Its `lns_time_limit` is its whole time limit: at OR-Tools' 100 ms the descent failed at
+    once (ROUTING_FAIL) whenever another search ran beside it, so whether a plan counted as
+    settled depended on the machine's load.
+    """
+    routing = model.routing
     routes = []
     for vehicle in range(routing.vehicles()):
         route, index = [], start.Value(routing.NextVar(routing.Start(vehicle)))
@@ -354,6 +360,7 @@ def _descend(
     check.use_iterated_local_search = False
     check.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
     check.time_limit.FromMilliseconds(max(100, parameters.time_limit.ToMilliseconds() // 10))
+    check.lns_time_limit.CopyFrom(check.time_limit)
     began = clock.monotonic()
     begin = routing.ReadAssignmentFromRoutes(routes, True)
     found = None if begin is None else routing.SolveFromAssignmentWithParameters(begin, check)

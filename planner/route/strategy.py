@@ -28,10 +28,17 @@ class Strategy:
     def search_parameters(
         self, time_limit: float, solution_limit: int | None
     ) -> routing_parameters_pb2.RoutingSearchParameters:
-        """OR-Tools' defaults, this strategy's parameters, then the caller's limits."""
+        """OR-Tools' defaults, this strategy's parameters, then the caller's limits.
+
+        OR-Tools also stops each large-neighbourhood step (and the first solution a search
+        restores) at `lns_time_limit`, 100 ms by default, by the clock: on a busy machine a
+        step then ends elsewhere, or a descent from given routes fails at once. It is set to
+        the whole time limit, so that only the solution limit decides where the search goes.
+        """
         parameters = pywrapcp.DefaultRoutingSearchParameters()
         text_format.Merge(self.parameters, parameters)
         parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
+        parameters.lns_time_limit.CopyFrom(parameters.time_limit)
         if solution_limit is not None:
             parameters.solution_limit = solution_limit
         found: routing_parameters_pb2.RoutingSearchParameters = parameters
