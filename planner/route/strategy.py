@@ -32,15 +32,16 @@ class Strategy:
 
         OR-Tools also stops each large-neighbourhood step (and the first solution a search
         restores) at `lns_time_limit`, 100 ms by default, by the clock: on a busy machine a
-        step then ends elsewhere, or a descent from given routes fails at once. It is set to
-        the whole time limit, so that only the solution limit decides where the search goes.
+        step then ends elsewhere, or a descent from given routes fails at once. With a
+        solution limit it is set to the whole time limit, so that only the solution limit
+        decides where the search goes; a search stopped by the clock keeps OR-Tools' own.
         """
         parameters = pywrapcp.DefaultRoutingSearchParameters()
         text_format.Merge(self.parameters, parameters)
         parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
-        parameters.lns_time_limit.CopyFrom(parameters.time_limit)
         if solution_limit is not None:
             parameters.solution_limit = solution_limit
+            parameters.lns_time_limit.CopyFrom(parameters.time_limit)
         found: routing_parameters_pb2.RoutingSearchParameters = parameters
         return found
 

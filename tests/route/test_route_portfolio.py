@@ -14,7 +14,8 @@ from planner.route.vrptw import routing_data
 
 
 def test_every_search_in_the_file_is_named_and_valid() -> None:
-    """Each entry parses as OR-Tools parameters, and the caller's limits override the file."""
+    """Each entry parses as OR-Tools parameters, and the caller's limits override the file; with
+    a solution limit no step of the search is cut by the clock before the whole time limit."""
     found = strategies()
     assert found
     assert len({strategy.name for strategy in found}) == len(found)
@@ -22,6 +23,7 @@ def test_every_search_in_the_file_is_named_and_valid() -> None:
         parameters = strategy.search_parameters(time_limit=2.5, solution_limit=7)
         assert parameters.time_limit.ToMilliseconds() == 2500
         assert parameters.solution_limit == 7
+        assert parameters.lns_time_limit.ToMilliseconds() == 2500
 
 
 def test_portfolio_keeps_the_cheapest_plan() -> None:
