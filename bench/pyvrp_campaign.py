@@ -15,7 +15,7 @@ import numpy as np
 from pyvrp import Client, Depot, Location, ProblemData, VehicleType, solve
 from pyvrp.stop import MaxRuntime
 
-from planner.route.model import RoutingData
+from planner.route.data import RoutingData
 
 DAY = 24 * 60
 

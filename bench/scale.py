@@ -39,6 +39,7 @@ from campaigns import Size, campaign
 
 from planner.route.bundle import solve
 from planner.route.model import build
+from planner.route.settings import Settings
 
 SIZES = ("500x20", "2000x50", "5000x100")
 COMPARE_SIZES = ("200x10", "500x10", "2000x40")
@@ -67,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for text in sizes:
         visits, teams = (int(part) for part in text.split("x"))
         common = ["--size", text, "--time-limit", str(args.time_limit), "--seed", str(args.seed)]
+        common += [] if args.solutions is None else ["--solutions", str(args.solutions)]
         common += ["--plain"] if compare else []
         first = _child([*common, "--run", "first"])
         best = _child([*common, "--run", "limit"])
@@ -94,6 +96,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", nargs="*", metavar="VISITSxTEAMS")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--solutions",
+        type=int,
+        help="stop each search after this many solutions (the time limit is then a safety net)",
+    )
     parser.add_argument("--compare", choices=["pyvrp"])
     parser.add_argument("--size", help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
@@ -121,7 +128,8 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
 
         return {"objective": pyvrp_objective(data, args.time_limit, args.seed)}
     first = args.run == "first"
-    solution = solve(data, time_limit=args.time_limit, solution_limit=1 if first else None)
+    solutions = 1 if first else args.solutions
+    solution = solve(data, Settings(time_limit=args.time_limit, solutions=solutions))
     seconds = time.monotonic() - started
     dropped = [data.calls[k].must for k in solution.dropped]
     dropped += [visit.must for visit in data.unservable]

@@ -29,8 +29,9 @@ from typing import Any
 
 import vrplib
 
-from planner.route.model import RoutingData
+from planner.route.data import RoutingData
 from planner.route.portfolio import solve
+from planner.route.settings import Settings
 from planner.route.vrptw import SCALE, routing_data
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance = vrplib.read_instance(str(folder / f"{name}.vrp"))
         data = routing_data(instance)
         bks = best_known[name]
-        ours = _songnuan(data, args.time_limit)
+        ours = _songnuan(data, Settings(time_limit=args.time_limit, solutions=args.solutions))
         theirs = _pyvrp(data, instance, args.time_limit) if compare else None
         ratio = _ratio(ours, theirs)
         if ratio is not None:
@@ -83,6 +84,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("instances", nargs="*", help="instance names, e.g. C101 R211")
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per instance")
+    parser.add_argument(
+        "--solutions",
+        type=int,
+        help="stop each search after this many solutions (the time limit is then a safety net); "
+        "default: at the time limit, as PyVRP does",
+    )
     parser.add_argument("--all", action="store_true", help="every instance of the set")
     parser.add_argument("--homberger", action="store_true", help="Gehring–Homberger 200")
     parser.add_argument("--compare", choices=("pyvrp",), help="also run PyVRP on each")
@@ -102,8 +109,8 @@ def _natural(name: str) -> tuple[str, int]:
     return (prefix, int(number)) if number.isdigit() else (name, 0)
 
 
-def _songnuan(data: RoutingData, time_limit: float) -> Result:
-    solution = solve(data, time_limit=time_limit)
+def _songnuan(data: RoutingData, settings: Settings) -> Result:
+    solution = solve(data, settings)
     if solution.dropped:
         return Result(vehicles=len(solution.tours), distance=None)
     road = 0

@@ -12,40 +12,29 @@ import pluggy
 
 from planner.allocate import allocate
 from planner.plan import Plan
-from planner.route import route
-from planner.route.partition import Split
+from planner.route import Settings, route
+from planner.route.settings import TIME_LIMIT
 from planner.rules import apply_rules
 from planner.scenario import Scenario
 from planner.travel.matrix import attach_travel
 
-DEFAULT_TIME_LIMIT = 20.0
-"""Seconds of routing search; plans the bundled example well within a minute."""
+DEFAULT_TIME_LIMIT = TIME_LIMIT
+"""Seconds after which the route search stops whatever its work: the safety net."""
+DEFAULT_SETTINGS = Settings()
 
 
 def plan_scenario(
     scenario: Scenario,
     pm: pluggy.PluginManager,
+    settings: Settings = DEFAULT_SETTINGS,
     *,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    solution_limit: int | None = None,
-    route_workers: int | None = None,
-    split: Split = "auto",
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
     """Decide cases, grants and routes for a scenario with the given plugins.
 
-    With `solution_limit` the route search stops after that many solutions, so the same
-    scenario gives the same plan whatever the machine's load (see `planner.route.route`).
-    `route_workers` caps the route searches run at once (default: one per core).
-    `split` says whether a large campaign is routed in parts (`planner.route.partition`).
+    The route search stops on its work (`settings.solutions`), so the same scenario and
+    settings give the same plan whatever the machine's load and cores (see `planner.route`).
     """
     cases = apply_rules(attach_travel(scenario, pm), pm)
     allocation = allocate(cases, progress=progress)
-    return route(
-        allocation,
-        time_limit=time_limit,
-        solution_limit=solution_limit,
-        progress=progress,
-        workers=route_workers,
-        split=split,
-    )
+    return route(allocation, settings, progress=progress)

@@ -16,6 +16,9 @@ from planner.cases import Case
 from planner.fairness import Fairness, district_fairness
 from planner.i18n import Lang
 from planner.plan import Plan
+from planner.reasons import ReasonBook
+from planner.route.explain import status_reason
+from planner.route.solution import Status
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ STATE_WORDS: dict[str, tuple[str, str]] = {
 }
 """Plain words for the solvers' states, by the code the solvers give."""
 
+ROUTE_STATUS_CODES = frozenset(status.value for status in Status)
+"""The codes the route search ends with today (older plan.json files hold OR-Tools' codes)."""
+
 STAGES = (("经费分配", "grants"), ("路线", "routes"))
 """What each of the two states is about."""
 
@@ -176,11 +182,21 @@ def solver_words(allocation: object, routing: object, lang: Lang = "zh") -> str:
     """
     english = lang == "en"
     said = [
-        f"{stage[english]}{': ' if english else '：'}{_state(status, lang)}"
-        for stage, status in zip(STAGES, (allocation, routing), strict=True)
+        f"{stage[english]}{': ' if english else '：'}{state(status, lang)}"
+        for stage, status, state in zip(
+            STAGES, (allocation, routing), (_state, _routing_state), strict=True
+        )
         if str(status)
     ]
     return ("; " if english else "；").join(said)
+
+
+def _routing_state(status: object, lang: Lang) -> str:
+    """The route search's state: the words of its `Status`, or of an older plan.json's code."""
+    code = str(status.value if isinstance(status, enum.Enum) else status)
+    if code in ROUTE_STATUS_CODES:
+        return ReasonBook().render(status_reason(code), lang)
+    return _state(status, lang)
 
 
 def _state(status: object, lang: Lang) -> str:

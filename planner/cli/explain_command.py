@@ -34,7 +34,7 @@ from planner.plugins import make_plugin_manager
 @lang_option
 @time_limit_option(
     DEFAULT_TIME_LIMIT,
-    "Without --plan: seconds the route search may take at most.",
+    "Without --plan: the route search's safety net in seconds (it stops on its work).",
 )
 @disable_option
 def explain_household(

@@ -17,6 +17,7 @@ from planner.cli.terminal import (
     force_option,
     out_console,
     progress,
+    solutions_option,
     tagged,
     time_limit_option,
     user_errors,
@@ -29,7 +30,9 @@ from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.reasons import say as say_reason
-from planner.route.partition import SPLIT_ABOVE, Split
+from planner.route import Settings
+from planner.route.partition import SPLIT_ABOVE
+from planner.route.settings import SOLUTIONS, Split
 from planner.rules import findings
 from planner.summary import summarise
 from planner.travel.labels import ESTIMATE_NOTE
@@ -45,6 +48,7 @@ from planner.travel.labels import ESTIMATE_NOTE
     help="Folder to write; it appears only when the whole run succeeded.",
 )
 @time_limit_option(DEFAULT_TIME_LIMIT)
+@solutions_option(SOLUTIONS)
 @force_option
 @click.option(
     "--split",
@@ -66,6 +70,7 @@ def plan(
     scenario: Path,
     out: Path,
     time_limit: float,
+    solutions: int,
     force: bool,
     split: Split,
     previous: Path | None,
@@ -79,7 +84,8 @@ def plan(
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with progress() as show:
-            result = plan_scenario(loaded, pm, time_limit=time_limit, split=split, progress=show)
+            settings = Settings(time_limit=time_limit, solutions=solutions, split=split)
+            result = plan_scenario(loaded, pm, settings, progress=show)
             found = findings(result.allocation.cases, pm)
             show("export: writing files")
             published_plan = result.model_copy(update={"published": published})

@@ -18,6 +18,7 @@ from planner.cli.terminal import (
     force_option,
     out_console,
     progress,
+    solutions_option,
     time_limit_option,
     user_errors,
 )
@@ -32,6 +33,8 @@ from planner.replan.done import read_progress
 from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
+from planner.route import Settings
+from planner.route.settings import SOLUTIONS
 from planner.summary import summarise
 
 
@@ -73,6 +76,7 @@ from planner.summary import summarise
     help="Folder to write; it appears only when the whole run succeeded.",
 )
 @time_limit_option(DEFAULT_TIME_LIMIT)
+@solutions_option(SOLUTIONS)
 @force_option
 @disable_option
 @lang_option
@@ -85,6 +89,7 @@ def replan(
     today: dt.datetime | None,
     out: Path,
     time_limit: float,
+    solutions: int,
     force: bool,
     disabled: tuple[str, ...],
     lang: Lang,
@@ -110,7 +115,7 @@ def replan(
                 day,
                 off,
                 done=progress_so_far.done,
-                time_limit=time_limit,
+                settings=Settings(time_limit=time_limit, solutions=solutions),
                 progress=show,
             )
             show("export: writing files")

@@ -81,7 +81,9 @@ force_option = click.option("--force", is_flag=True, help="Replace the output fo
 
 
 def time_limit_option(
-    default: float, help: str = "Seconds the route search may take."
+    default: float,
+    help: str = "Safety net: seconds after which the route search stops whatever its work "
+    "(it stops on --solutions, the same plan on any machine; a run this stops says so).",
 ) -> Callable[[Command], Command]:
     """The `--time-limit` option every planning command has, with its own default and help."""
     return click.option(
@@ -90,6 +92,18 @@ def time_limit_option(
         default=default,
         show_default=True,
         help=help,
+    )
+
+
+def solutions_option(default: int) -> Callable[[Command], Command]:
+    """The `--solutions` option of the planning commands: the route search's work."""
+    return click.option(
+        "--solutions",
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
+        help="Solutions each route search tries before it stops: more may place more visits "
+        "or drive less, and takes longer; the same number gives the same plan on any machine.",
     )
 
 

@@ -16,6 +16,7 @@ from planner.explain.answer import SOURCE_FILE, SOURCE_PLANNED, Subject, answer
 from planner.explain.facts import ExplainError, facts_of, read_facts
 from planner.i18n import Lang
 from planner.pipeline import plan_scenario
+from planner.route import Settings
 from planner.rules import apply_rules
 from planner.scenario import Scenario
 
@@ -47,7 +48,7 @@ def explain(
         facts = read_facts(plan_file)
         source = SOURCE_FILE.say(lang, file=plan_file)
     else:
-        plan = plan_scenario(scenario, pm, time_limit=time_limit, progress=progress)
+        plan = plan_scenario(scenario, pm, Settings(time_limit=time_limit), progress=progress)
         facts = facts_of(plan)
         source = SOURCE_PLANNED.say(lang)
     subject = Subject(household, cases.case(household_id), scenario, facts)

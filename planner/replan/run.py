@@ -22,6 +22,7 @@ from planner.replan.money import keep_grants
 from planner.replan.previous import Previous
 from planner.replan.reroute import reroute
 from planner.replan.unavailable import TeamDay
+from planner.route import Settings
 from planner.rules import apply_rules
 from planner.scenario import Scenario
 from planner.travel.matrix import attach_travel
@@ -45,16 +46,15 @@ def replan(
     unavailable: Set[TeamDay],
     *,
     done: Set[str] | None = None,
-    time_limit: float,
-    solution_limit: int | None = None,
+    settings: Settings,
     progress: Callable[[str], None] | None = None,
 ) -> Replanned:
     """Keep the days up to `today`, keep every grant, re-plan the rest with few changes.
 
     `scenario` already holds any added households. `done` is the households done.csv lists, if
-    it was given: a visit of a day before `today` that is not among them is re-planned. With
-    `solution_limit` the route search stops after that many solutions, so the same inputs give
-    the same plan (see `planner.route`).
+    it was given: a visit of a day before `today` that is not among them is re-planned. The
+    route search stops on its work (`settings`), so the same inputs give the same plan (see
+    `planner.route`).
     """
     cases = keep_grants(apply_rules(attach_travel(scenario, pm), pm), previous.grants)
     allocation = allocate(cases, progress=progress)
@@ -67,8 +67,7 @@ def replan(
         open_days(scenario, today, unavailable),
         kept,
         previous.routes,
-        time_limit=time_limit,
-        solution_limit=solution_limit,
+        settings,
     )
     plan = plan.model_copy(update={"published": previous.published})
     found = changes(previous, plan, unavailable, missed)

@@ -30,11 +30,12 @@ import time
 from dataclasses import dataclass, replace
 
 from planner.route import decompose, search
+from planner.route.data import Call, RoutingData, Vehicle
 from planner.route.errors import RoutingError
-from planner.route.model import Call, RoutingData, Vehicle
 from planner.route.part import Part, routes_of
-from planner.route.partition import Split
-from planner.route.search import Progress, Solution, Stop, Tour
+from planner.route.search import Progress, Routes
+from planner.route.settings import Settings
+from planner.route.solution import Solution, Stop, Tour
 
 MOST = 8
 """Households a bundle holds at most. Measured at 30 s on `bench/campaigns.py` campaigns, eight
@@ -56,15 +57,18 @@ class Bundled:
     data: RoutingData
     members: tuple[tuple[int, ...], ...]
 
+    def routes(self, routes: Routes) -> list[list[int]]:
+        """Routes of the original calls as routes of their bundles, each bundle once."""
+        bundle_of = {k: b for b, members in enumerate(self.members) for k in members}
+        return [list(dict.fromkeys(bundle_of[k] for k in calls)) for calls in routes]
+
 
 def solve(
     data: RoutingData,
+    settings: Settings,
     *,
-    time_limit: float,
-    solution_limit: int | None = None,
     progress: Progress | None = None,
-    workers: int | None = None,
-    split: Split = "auto",
+    start: Routes | None = None,
 ) -> Solution:
     """Route `data` with alike households bundled (`decompose.solve`), one stop per household.
 
@@ -73,7 +77,7 @@ def solve(
     """
     bundled = bundle(data)
     joined = len(bundled.members) < len(data.calls)
-    deadline = time.monotonic() + time_limit
+    deadline = time.monotonic() + settings.time_limit
     if joined and progress is not None:
         progress(
             f"route: {len(data.calls)} visits as {len(bundled.members)} stops "
@@ -81,11 +85,9 @@ def solve(
         )
     found = decompose.solve(
         bundled.data,
-        time_limit=(1 - SECOND_SHARE) * time_limit if joined else time_limit,
-        solution_limit=solution_limit,
+        settings.share(1 - SECOND_SHARE) if joined else settings,
         progress=progress,
-        workers=workers,
-        split=split,
+        start=None if start is None else bundled.routes(start),
     )
     left_out = {k for b in found.dropped if len(bundled.members[b]) > 1 for k in bundled.members[b]}
     opened = unbundle(bundled, data, found)
@@ -93,16 +95,12 @@ def solve(
         return opened
     if progress is not None:
         progress(f"route: {len(left_out)} households of bundles left out get a second chance")
-    left = max(MIN_SECOND_SECONDS, deadline - time.monotonic())
-    return _second_chance(data, opened, frozenset(left_out), left, solution_limit)
+    left = replace(settings, time_limit=max(MIN_SECOND_SECONDS, deadline - time.monotonic()))
+    return _second_chance(data, opened, frozenset(left_out), left)
 
 
 def _second_chance(
-    data: RoutingData,
-    solution: Solution,
-    loose: frozenset[int],
-    time_limit: float,
-    solution_limit: int | None,
+    data: RoutingData, solution: Solution, loose: frozenset[int], settings: Settings
 ) -> Solution:
     """`solution` improved on by routing the `loose` households singly, each bundle that was
     made kept whole, on every team-day able to make one of them (starting from its routes)."""
@@ -116,17 +114,12 @@ def _second_chance(
     )
     part = Part("second chance", tuple(vehicles), tuple(calls))
     try:
-        found = search.solve(
-            part.data(again.data),
-            time_limit=time_limit,
-            solution_limit=solution_limit,
-            initial=routes_of(part, on_them),
-        )
+        found = search.solve(part.data(again.data), settings, start=routes_of(part, on_them))
     except RoutingError:  # no plan within the time left: the bundled plan stands
         return solution
     dropped = tuple(sorted({bundle_of[k] for k in solution.dropped}))
-    start = replace(solution, tours=tours, dropped=dropped)
-    return unbundle(again, data, decompose.with_part(again.data, start, part, part.lift(found)))
+    begin = replace(solution, tours=tours, dropped=dropped)
+    return unbundle(again, data, decompose.with_part(again.data, begin, part, part.lift(found)))
 
 
 def _collapsed(stops: tuple[Stop, ...], bundle_of: dict[int, int]) -> tuple[Stop, ...]:

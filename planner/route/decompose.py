@@ -10,7 +10,10 @@ parts' team-days in the time that remains (`PASS_SHARE` of the limit, or more wh
 ended early). Solver objects do not pickle, so each process is sent plain `RoutingData` and
 rebuilds the OR-Tools model itself.
 
-With a solution limit every part and the pass are deterministic, and so is the plan.
+Every part and the pass stop on their work (`Settings.solutions`), and the way parts are dealt
+to processes changes only their time, so the plan is the same on one core or two. The plan's
+objective is the sum of its parts' (OR-Tools' own for each, see `part`): a pass that redoes a
+part subtracts what OR-Tools makes of the routes it started from.
 """
 
 from __future__ import annotations
@@ -20,14 +23,15 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from itertools import pairwise
 
 from planner.route import portfolio, search
+from planner.route.data import RoutingData
 from planner.route.leftover import leftover_pass
-from planner.route.model import CHANGE_PENALTY, RoutingData
-from planner.route.part import Part
-from planner.route.partition import Split, partition
-from planner.route.search import Progress, Solution, Tour
+from planner.route.part import Part, routes_of
+from planner.route.partition import partition
+from planner.route.search import Progress, Routes
+from planner.route.settings import Settings
+from planner.route.solution import Solution, worst
 
 PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
@@ -36,63 +40,67 @@ MIN_PASS_SECONDS = 1.0
 
 def solve(
     data: RoutingData,
+    settings: Settings,
     *,
-    time_limit: float,
-    solution_limit: int | None = None,
     progress: Progress | None = None,
-    split: Split = "auto",
-    workers: int | None = None,
+    start: Routes | None = None,
 ) -> Solution:
     """Route `data` whole or in parts (see `partition` for when and how it is cut).
 
-    `workers` caps the processes (default: one per core); with 1 the parts are routed here.
+    `settings.workers` caps the processes (default: one per core); with 1 the parts are routed
+    here. `start`: each vehicle's calls to start from (re-planning).
     """
-    parts = partition(data, split)
+    parts = partition(data, settings.split)
     if len(parts) == 1:
-        return portfolio.solve(
-            data,
-            time_limit=time_limit,
-            solution_limit=solution_limit,
-            progress=progress,
-            workers=workers,
-        )
-    deadline = time.monotonic() + time_limit
-    count = min(workers or os.cpu_count() or 1, len(parts))
+        return portfolio.solve(data, settings, progress=progress, start=start)
+    deadline = time.monotonic() + settings.time_limit
+    count = min(settings.workers or os.cpu_count() or 1, len(parts))
     if progress is not None:
         sizes = ", ".join(f"{part.name} {len(part.calls)}" for part in parts)
         progress(f"route: {len(parts)} parts on {count} processes ({sizes})")
-    budget = (1 - PASS_SHARE) * time_limit
-    shifts = _shifts(parts, budget, count)
-    solution = _combine(data, _route_parts(data, parts, shifts, solution_limit, progress))
+    shifts = _shifts(parts, (1 - PASS_SHARE) * settings.time_limit, count)
+    solution = _combine(_route_parts(data, parts, shifts, settings, start, progress))
     second = leftover_pass(data, parts, solution)
     if second is None:
         return solution
-    part, start = second
+    part, begin = second
     if progress is not None:
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
-    left = max(MIN_PASS_SECONDS, deadline - time.monotonic())
-    found = search.solve(
-        part.data(data), time_limit=left, solution_limit=solution_limit, initial=start
-    )
+    left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
+    found = search.solve(part.data(data), left, start=begin)
     return with_part(data, solution, part, part.lift(found))
+
+
+Job = tuple[RoutingData, Settings, Routes | None]
+"""A part to route in a worker: its data, its share of the settings, its start."""
 
 
 def _route_parts(
     data: RoutingData,
     parts: Sequence[Part],
     shifts: Sequence[Sequence[tuple[int, float]]],
-    solution_limit: int | None,
+    settings: Settings,
+    start: Routes | None,
     progress: Progress | None,
 ) -> list[Solution]:
     """Each part's solution, in the whole data's indices: one process per shift (or here)."""
-    jobs = [[(parts[i].data(data), seconds) for i, seconds in shift] for shift in shifts]
+    jobs: list[list[Job]] = [
+        [
+            (
+                parts[i].data(data),
+                replace(settings, time_limit=seconds),
+                None if start is None else parts[i].routes(start),
+            )
+            for i, seconds in shift
+        ]
+        for shift in shifts
+    ]
     if len(jobs) == 1:
-        results = [_route_shift(jobs[0], solution_limit)]
+        results = [_route_shift(jobs[0])]
     else:
         with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-            futures = [pool.submit(_route_shift, job, solution_limit) for job in jobs]
-            results = [future.result() for future in futures]
+            results = [future.result() for future in [pool.submit(_route_shift, j) for j in jobs]]
     found: dict[int, Solution] = {}
     for shift, solutions in zip(shifts, results, strict=True):
         for (i, _), solution in zip(shift, solutions, strict=True):
@@ -124,52 +132,36 @@ def _shifts(parts: Sequence[Part], budget: float, workers: int) -> list[list[tup
     ]
 
 
-def _route_shift(
-    jobs: Sequence[tuple[RoutingData, float]], solution_limit: int | None
-) -> list[Solution]:
-    """In a worker process: route each part in turn for its seconds."""
-    return [
-        search.solve(part, time_limit=seconds, solution_limit=solution_limit)
-        for part, seconds in jobs
-    ]
+def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
+    """In a worker process: route each part in turn with its settings."""
+    return [search.solve(part, settings, start=start) for part, settings, start in jobs]
 
 
-def _combine(data: RoutingData, solutions: Sequence[Solution]) -> Solution:
-    """The parts' solutions as one: their tours and drops, and the cost of the whole."""
-    tours = tuple(sorted((t for s in solutions for t in s.tours), key=lambda t: t.vehicle))
-    dropped = tuple(sorted(k for s in solutions for k in s.dropped))
+def _combine(solutions: Sequence[Solution]) -> Solution:
+    """Solutions of disjoint parts (no team-day, no call in two) as one: their tours and drops;
+    the objective, which adds up over team-days and dropped calls, is the sum of theirs."""
     return Solution(
-        tours=tours,
-        dropped=dropped,
-        objective=objective(data, tours, dropped),
-        status="+".join(sorted({solution.status for solution in solutions})),
-        settled=all(solution.settled for solution in solutions),
+        tours=tuple(sorted((t for s in solutions for t in s.tours), key=lambda t: t.vehicle)),
+        dropped=tuple(sorted(k for s in solutions for k in s.dropped)),
+        objective=sum(solution.objective for solution in solutions),
+        status=worst(solution.status for solution in solutions),
     )
 
 
 def with_part(data: RoutingData, solution: Solution, part: Part, found: Solution) -> Solution:
-    """`solution` with the routes and drops of `part` replaced by those `found` for it."""
+    """`solution` with the routes and drops of `part` replaced by those `found` for it.
+
+    Every call of `part` is on one of its team-days or dropped in `solution`, so what the part
+    cost there is what OR-Tools makes of its routes there (`search.evaluate`).
+    """
     mine = set(part.vehicles)
     redone = set(part.calls)
+    tours = {tour.vehicle: tour for tour in solution.tours}
+    before = search.evaluate(part.data(data), routes_of(part, tours))
     kept = replace(
         solution,
         tours=tuple(tour for tour in solution.tours if tour.vehicle not in mine),
         dropped=tuple(k for k in solution.dropped if k not in redone),
-        settled=solution.settled and found.settled,
+        objective=solution.objective - before,
     )
-    return _combine(data, [kept, found])
-
-
-def objective(data: RoutingData, tours: Sequence[Tour], dropped: Sequence[int]) -> int:
-    """What OR-Tools minimises, for a plan put together from parts: road minutes of every
-    tour, depot to depot, `CHANGE_PENALTY` for every call moved off its earlier team-day, and
-    the penalty of every dropped call."""
-    cost = sum(data.calls[k].penalty for k in dropped)
-    for tour in tours:
-        depot = data.vehicles[tour.vehicle].depot
-        calls = [data.calls[stop.call] for stop in tour.stops]
-        path = [depot, *(call.place for call in calls), depot]
-        cost += sum(data.travel[a][b] for a, b in pairwise(path))
-        moved = [call.visits for call in calls if call.previous not in (None, tour.vehicle)]
-        cost += CHANGE_PENALTY * sum(moved)
-    return cost
+    return _combine([kept, found])

@@ -1,4 +1,4 @@
-"""Why a wished-for visit is not in the plan, in plain Chinese for office staff.
+"""Why a wished-for visit is not in the plan, as reason codes the edge words for office staff.
 
 A visit no team can make at all is explained by the first routing rule that rules out the last
 team (the model applies them from the most to the least fundamental: tier, district, date,
@@ -8,6 +8,8 @@ A visit some team could make but the plan leaves out is explained by what stops 
 in the plan as found: no car left in the day's pool, the day's visit cap reached, no working
 minutes left for even the shortest detour, or otherwise the hours, lunch and other visits'
 windows. Each of the first three is a fact of the plan, not a guess.
+
+Each reason's words are declared here, next to the code that gives it (`planner.reasons`).
 """
 
 from __future__ import annotations
@@ -15,64 +17,163 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from planner.cases import Case
+from planner.reasons import Reason, template
+from planner.route.data import Call, RoutingData
+from planner.route.solution import Solution, Status, Tour
 from planner.scenario import Household
-
-if TYPE_CHECKING:
-    from planner.route.model import Call, RoutingData
-    from planner.route.search import Solution, Tour
 
 Binding = Literal["no_days", "tier", "district", "date", "hours", "minutes"]
 """The routing rule that leaves a visit without any team that could make it."""
 
-OUT_OF_TIME = "求解时限内未能排入，延长求解时间后可能排得下"
-FULL_HOURS = "工作时间和午休内排不下"
-FULL_VISITS = "已达每日走访上限"
-FULL_MINUTES = "已达每日工作时长上限"
+OUT_OF_TIME = template(
+    "route.out_of_time",
+    zh="求解时限内未能排入，延长求解时间后可能排得下",
+    en="not placed within the search's time limit; with more time it may fit",
+)
+OUT_OF_WORK = template(
+    "route.out_of_work",
+    zh="设定的搜索量内未能排入，加大搜索量（--solutions）后可能排得下",
+    en="not placed within the search's work; with more solutions (--solutions) it may fit",
+)
+FULL_HOURS = template(
+    "route.full_hours",
+    zh="工作时间和午休内排不下",
+    en="no room left within working hours and lunch",
+)
+FULL_VISITS = template(
+    "route.full_visits", zh="已达每日走访上限", en="the day's visit cap is reached"
+)
+FULL_MINUTES = template(
+    "route.full_minutes", zh="已达每日工作时长上限", en="the day's working-minute cap is reached"
+)
+CARS_OUT = template(
+    "route.cars_out",
+    zh="{dates}车辆已全部派出（每日{cars}辆）",
+    en="every car is out on {dates} ({cars} a day)",
+)
+NO_CAR = template(
+    "route.no_car",
+    zh="{cars_out}，能走访该户的小组当天留在驻地",
+    en="{cars_out}; the teams that could visit the household stay at their base that day",
+)
+CLAUSES = template("route.clauses", zh="{first}；{rest}", en="{first}; {rest}")
+CROWDED_MUST = template(
+    "route.crowded_out_must",
+    zh="各组行程已满（{limits}），时间已用于其他必访户",
+    en="every team's days are full ({limits}); their time went to other must-visits",
+)
+CROWDED_MAY = template(
+    "route.crowded_out",
+    zh="行程已满（{limits}），按优先级未安排",
+    en="the days are full ({limits}); left out by priority",
+)
+NO_DAYS = template("route.no_days", zh="没有安排任何走访日", en="no visiting days are planned")
+NO_TIER = template(
+    "route.no_tier", zh="没有“{tier}”带队的走访小组", en="no visiting team is led by “{tier}”"
+)
+TEAM_OF_TIER = template("route.team_of_tier", zh="“{tier}”带队的小组", en="team led by “{tier}”")
+ANY_TEAM = template("route.any_team", zh="走访小组", en="visiting team")
+NO_DISTRICT = template(
+    "route.no_district", zh="没有负责“{district}”的{team}", en="no {team} covers “{district}”"
+)
+NO_DATE = template(
+    "route.no_date",
+    zh="{date}没有{team}出行，而该户只能在当天走访",
+    en="no {team} is out on {date}, the only day the household can be visited",
+)
+NO_HOURS = template(
+    "route.no_hours",
+    zh="没有小组能在工作时间内赶到、走访并返回驻地{window}",
+    en="no team can get there, visit and be back at its base within working hours{window}",
+)
+WINDOW = template("route.window", zh="（可走访时段：{when}）", en=" (visiting window: {when})")
+DAY_AND_TIMES = template("route.day_and_times", zh="{date} {times}", en="{date} {times}")
+TOO_FAR = template("route.too_far", zh="（路程过远）", en=" (too far)")
+NO_MINUTES = template(
+    "route.no_minutes",
+    zh="往返路程加走访超过各组每日工作时长上限",
+    en="the drive there and back plus the visit exceed every team's daily working minutes",
+)
+STATUS_WORDS = {
+    Status.NO_VISITS: template(
+        "route.status.no_visits", zh="没有需要安排的走访", en="no visits to route"
+    ),
+    Status.SETTLED: template(
+        "route.status.settled",
+        zh="已完成设定的搜索量，方案稳定",
+        en="the search did its work; the plan is settled",
+    ),
+    Status.WORK_LIMIT: template(
+        "route.status.work_limit",
+        zh="已完成设定的搜索量，加大搜索量可能还能多排",
+        en="the search did its work; more search might place more visits",
+    ),
+    Status.TIME_LIMIT: template(
+        "route.status.time_limit",
+        zh="达到求解时限，搜索被提前中止：方案可能随机器快慢而不同，请延长时限",
+        en="the time limit stopped the search: the plan may differ with the machine's speed; "
+        "allow more time",
+    ),
+}
+"""The words for people of each way the search ends; plan.json keeps the status code."""
 
 
-def unservable_reason(binding: Binding, case: Case, household: Household) -> str:
+def status_reason(code: str) -> Reason:
+    """How the search ended, from the status code plan.json keeps, as a reason to word for
+    people; a code this version does not know (an older plan.json's) is kept as it is."""
+    known = {status.value: status for status in Status}
+    status = known.get(code)
+    return Reason.of(code) if status is None else Reason.of(STATUS_WORDS[status])
+
+
+def unservable_reason(binding: Binding, case: Case, household: Household) -> Reason:
     """The reason no team at all can make this visit, from the rule that binds."""
-    team = f"“{case.tier}”带队的小组" if case.tier else "走访小组"
+    team = Reason.of(TEAM_OF_TIER, tier=case.tier) if case.tier else Reason.of(ANY_TEAM)
     if binding == "no_days":
-        return "没有安排任何走访日"
+        return Reason.of(NO_DAYS)
     if binding == "tier":
-        return f"没有“{case.tier}”带队的走访小组"
+        return Reason.of(NO_TIER, tier=case.tier)
     if binding == "district":
-        return f"没有负责“{case.district}”的{team}"
+        return Reason.of(NO_DISTRICT, district=case.district or "", team=team)
     if binding == "date":
         assert household.window_date is not None
-        return f"{_date(household.window_date)}没有{team}出行，而该户只能在当天走访"
+        return Reason.of(NO_DATE, date=household.window_date, team=team)
     if binding == "hours":
-        return f"没有小组能在工作时间内赶到、走访并返回驻地{_window(household)}"
-    return "往返路程加走访超过各组每日工作时长上限"
+        return Reason.of(NO_HOURS, window=_window(household))
+    return Reason.of(NO_MINUTES)
 
 
-def no_car_reason(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> str:
+def no_car_reason(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> Reason:
     """The reason for a visit whose every possible team-day stays home for want of a car."""
-    return f"{_cars_out(dates, cars)}，能走访该户的小组当天留在驻地"
+    return Reason.of(NO_CAR, cars_out=_cars_out(dates, cars))
 
 
-def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> str:
+def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> Reason:
     """The reason for a visit some team could make but the chosen plan leaves out.
 
     A full visit cap, a spent minutes cap and an empty car pool are facts of the plan however
-    long the search ran. "The hours are full" is only a fact once the search settled: when the
-    time limit stopped it earlier (on large campaigns even the first plan can be cut short) and
-    some team is stopped by nothing firmer, the reason says the search ran out of time.
+    long the search ran. "The hours are full" is only a fact once the search settled: when it
+    stopped earlier (on large campaigns even the first plan can be cut short) and some team is
+    stopped by nothing firmer, the reason says the search ran out of time, or of its work.
     """
     found = _limits(call, data, solution)
-    if not solution.settled and FULL_HOURS in found:
-        return OUT_OF_TIME
-    limits = "；".join(found)
-    if call.must:
-        return f"各组行程已满（{limits}），时间已用于其他必访户"
-    return f"行程已满（{limits}），按优先级未安排"
+    if not solution.settled and Reason.of(FULL_HOURS) in found:
+        cut = OUT_OF_TIME if solution.status is Status.TIME_LIMIT else OUT_OF_WORK
+        return Reason.of(cut)
+    return Reason.of(CROWDED_MUST if call.must else CROWDED_MAY, limits=_clauses(found))
 
 
-def _limits(call: Call, data: RoutingData, solution: Solution) -> list[str]:
+def _clauses(reasons: Sequence[Reason]) -> Reason:
+    """Reasons as one, read as clauses (甲；乙；丙)."""
+    if len(reasons) == 1:
+        return reasons[0]
+    return Reason.of(CLAUSES, first=reasons[0], rest=_clauses(reasons[1:]))
+
+
+def _limits(call: Call, data: RoutingData, solution: Solution) -> list[Reason]:
     """What stops each team that could make the call, each limit once, the pool first."""
     tours = {tour.vehicle: tour for tour in solution.tours}
     limits: set[str] = set()
@@ -85,15 +186,15 @@ def _limits(call: Call, data: RoutingData, solution: Solution) -> list[str]:
         else:
             limits.add(FULL_HOURS)
     order = [FULL_VISITS, FULL_MINUTES, FULL_HOURS]
-    full = sorted(limits, key=order.index)
+    full = [Reason.of(code) for code in sorted(limits, key=order.index)]
     if not call.home:
         return full
     return [_cars_out(sorted({data.vehicles[v].date for v in call.home}), data.cars), *full]
 
 
-def _cars_out(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> str:
+def _cars_out(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> Reason:
     """The dates whose cars are all out, e.g. 1月31日、2月1日车辆已全部派出（每日2辆）."""
-    return f"{'、'.join(map(_date, dates))}车辆已全部派出（每日{cars[dates[0]]}辆）"
+    return Reason.of(CARS_OUT, dates=tuple(dates), cars=cars[dates[0]])
 
 
 def _out_of_minutes(call: Call, data: RoutingData, tour: Tour) -> bool:
@@ -115,17 +216,15 @@ def _out_of_minutes(call: Call, data: RoutingData, tour: Tour) -> bool:
     return back - left + detour + call.service > vehicle.max_minutes
 
 
-def _date(date: dt.date) -> str:
-    return f"{date.month}月{date.day}日"
-
-
-def _window(household: Household) -> str:
+def _window(household: Household) -> Reason:
     """The household's window as the office wrote it, e.g. （可走访时段：2月1日 14:00–15:00）."""
-    parts = []
-    if household.window_date is not None:
-        parts.append(_date(household.window_date))
+    day, times = household.window_date, ""
     if household.window_start is not None or household.window_end is not None:
         first = f"{household.window_start:%H:%M}" if household.window_start else ""
         last = f"{household.window_end:%H:%M}" if household.window_end else ""
-        parts.append(f"{first}–{last}")
-    return f"（可走访时段：{' '.join(parts)}）" if parts else "（路程过远）"
+        times = f"{first}–{last}"
+    if day is None and not times:
+        return Reason.of(TOO_FAR)
+    if day is not None and times:
+        return Reason.of(WINDOW, when=Reason.of(DAY_AND_TIMES, date=day, times=times))
+    return Reason.of(WINDOW, when=day if day is not None else times)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.route.model import RoutingData
+from planner.route.data import RoutingData
 from planner.route.part import Part, routes_of
-from planner.route.search import Solution
+from planner.route.solution import Solution
 
 NEAR = 3
 MAX_CALLS = 600

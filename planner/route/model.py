@@ -1,14 +1,8 @@
-"""Allocation → plain routing data: who is to be visited, by which team-days, when, how far apart.
+"""Allocation → the routing data (`data.py`): who is to be visited, by which team-days, when.
 
-Like PyVRP's `ProblemData`, nothing here knows OR-Tools: the data are integers and tuples that a
-solver adapter (`search.py`) turns into a model, and that a later decomposition can split by day
-or area and send to other processes (solver objects do not pickle).
-
-Time is integer minutes since 00:00 (Asia/Shanghai) of each vehicle's own day, not of the first
-campaign day: a vehicle never crosses midnight, so a household's window is then one interval
-("14:00-15:00" on any day is [840, 900] for every vehicle) and its date, if any, narrows the
-vehicles that may go. On one campaign-wide axis a window on every day would be a domain with
-holes, and holes made OR-Tools' first solution 20-40 times slower on 300 visits over 5 days.
+The builder also decides, before any search, which visits no team-day can make at all, and says
+why with a reason code (`explain`); and it keeps the car pool by choosing who stays home
+(`pool`). Times are minutes of each vehicle's own day (see `data`).
 
 Penalties, in minutes-equivalent (the arc cost is driving minutes):
 
@@ -19,7 +13,7 @@ Penalties, in minutes-equivalent (the arc cost is driving minutes):
   whole campaign together (`_must_base`), so one is dropped only when no plan the search finds
   can make it, and a must-visit is never traded for any number of may-visits;
 - when re-planning, a call made by another team-day than its `previous` one costs
-  `CHANGE_PENALTY`: a team drives up to 4 hours more rather than move a visit a leader already
+  `data.CHANGE_PENALTY`: a team drives up to 4 hours more rather than move a visit a leader already
   has in the calendar, yet moving one is still cheaper than dropping any visit, so a visit moves
   to make room for one whose day was cancelled.
 """
@@ -28,102 +22,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from planner.allocation import Allocation
 from planner.cases import Case
-from planner.plan import DroppedVisit
+from planner.route import lunch
+from planner.route.data import Call, Lunch, RoutingData, Unservable, Vehicle, Window
 from planner.route.errors import RoutingError
 from planner.route.explain import Binding, unservable_reason
 from planner.route.pool import keep_to_the_pool
-from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay, Travel
+from planner.scenario import Household, LunchBreak, Team, TeamDay, Travel
 from planner.travel.matrix import travel_between
 
 MAY_PENALTY = 1000
 PRIORITY_STEP = 200
-CHANGE_PENALTY = 240
-
-Window = tuple[int, int]
-"""Earliest and latest arrival, both inclusive, in minutes since 00:00 of the visit's day."""
-
-
-@dataclass(frozen=True)
-class Lunch:
-    """A break of `minutes` that starts at `earliest` or later and ends by `latest`."""
-
-    earliest: int
-    latest: int
-    minutes: int
-
-
-@dataclass(frozen=True)
-class Vehicle:
-    """One team on one day: leaves its depot at `start` or later, is back by `end`."""
-
-    team_id: str
-    tier: str
-    date: dt.date
-    depot: int
-    """Index into `RoutingData.places`."""
-    start: int
-    end: int
-    lunch: Lunch | None
-    max_visits: int | None
-    max_minutes: int | None
-    """Most minutes from leaving the depot to coming back; `None`: the day's hours only."""
-    district: str | None
-    """The only district whose households the team visits; `None`: any."""
-    capacity: int | None = None
-    """Most total `Call.demand` the vehicle carries (parcels, gift boxes); `None`: no limit."""
-
-    def clock(self, minute: int) -> dt.datetime:
-        """The aware local datetime of a minute of this vehicle's day."""
-        midnight = dt.datetime.combine(self.date, dt.time(0, 0), tzinfo=TZ)
-        return midnight + dt.timedelta(minutes=minute)
-
-
-@dataclass(frozen=True)
-class Call:
-    """A household to visit: where, how long, how important, when, and which vehicles may go."""
-
-    household_id: str
-    place: int
-    """Index into `RoutingData.places`."""
-    service: int
-    must: bool
-    penalty: int
-    window: Window | None
-    """Allowed arrival on whichever day the visit is made; `None` when any time will do."""
-    vehicles: tuple[int, ...]
-    """Indices of the vehicles that can make this visit: right tier, right date, and the window
-    reachable within the day's hours."""
-    demand: int = 0
-    """What the visit takes out of the vehicle's `capacity` (0 for a campaign's plain visits)."""
-    home: tuple[int, ...] = ()
-    """Vehicles that could make the visit but stay at the depot for want of a car (`pool`)."""
-    previous: int | None = None
-    """Re-planning: the vehicle that made the visit in the plan being revised, when it can make
-    it again; any other costs `CHANGE_PENALTY`. `None`: no earlier plan, or its day is gone."""
-    visits: int = 1
-    """How many households' visits the call stands for: more than one only for a bundle of
-    households at one place that the search moves as one stop (`bundle`)."""
-
-
-@dataclass(frozen=True)
-class RoutingData:
-    """Everything the solver needs, as plain values; `unservable`: wishes no vehicle can make."""
-
-    places: tuple[str, ...]
-    travel: tuple[tuple[int, ...], ...]
-    """Driving minutes between `places`: `travel[i][j]` from place i to place j."""
-    vehicles: tuple[Vehicle, ...]
-    calls: tuple[Call, ...]
-    unservable: tuple[DroppedVisit, ...]
-    cars: dict[dt.date, int] = field(default_factory=dict)
-    """轻车简从: the most vehicles out on a date (the shared car pool); a date not listed has
-    no cap. `build` keeps it by sending the least needed team-days home (`pool`)."""
-    coords: tuple[tuple[float, float], ...] = ()
-    """x, y of each of `places`, for splitting a campaign by area; empty when unknown."""
 
 
 def build(allocation: Allocation) -> RoutingData:
@@ -149,8 +61,7 @@ def build(allocation: Allocation) -> RoutingData:
             calls.append(replace(call, vehicles=able))
         else:
             reason = unservable_reason(binding, case, household)
-            drop = DroppedVisit(household_id=household.id, must=call.must, reason=reason)
-            unservable.append(drop)
+            unservable.append(Unservable(household.id, must=call.must, reason=reason))
     where = {place.id: (place.x, place.y) for place in scenario.places}
     data = RoutingData(
         places=places,
@@ -227,14 +138,14 @@ def _lunch(team: Team, day: TeamDay) -> Lunch | None:
     """
     if day.lunch is None:
         return None
-    lunch: LunchBreak = day.lunch
-    earliest, latest = _minute(lunch.earliest), _minute(lunch.latest)
-    if latest - earliest < lunch.minutes:
+    wish: LunchBreak = day.lunch
+    earliest, latest = _minute(wish.earliest), _minute(wish.latest)
+    if latest - earliest < wish.minutes:
         raise RoutingError(
-            f"team {team.id} on {day.date}: a {lunch.minutes}-minute lunch does not fit between "
-            f"{lunch.earliest:%H:%M} and {lunch.latest:%H:%M}"
+            f"team {team.id} on {day.date}: a {wish.minutes}-minute lunch does not fit between "
+            f"{wish.earliest:%H:%M} and {wish.latest:%H:%M}"
         )
-    return Lunch(earliest=earliest, latest=latest, minutes=lunch.minutes)
+    return Lunch(earliest=earliest, latest=latest, minutes=wish.minutes)
 
 
 def _window(household: Household) -> Window | None:
@@ -286,27 +197,11 @@ def _right_date(vehicle: Vehicle, case: Case, household: Household, *_: object) 
 def _reachable(
     vehicle: Vehicle, case: Case, household: Household, call: Call, travel: Sequence[Sequence[int]]
 ) -> bool:
-    """An allowed arrival lets the team drive there, visit and be back within its hours, with its
-    whole lunch break before leaving, on the drive out or home (which it lengthens), or after
-    coming back: the four places the break can go on a trip of one visit."""
-    out, back = travel[vehicle.depot][call.place], travel[call.place][vehicle.depot]
-    trip = call.service + back
-    first, last = call.window or (0, 24 * 60)
-    earliest, latest = max(vehicle.start + out, first), min(vehicle.end - trip, last)
-    lunch = vehicle.lunch
-    if lunch is None:
-        return earliest <= latest
-    minutes, start, end = lunch.minutes, lunch.earliest, lunch.latest
-    arrivals = (
-        (max(earliest, start + minutes + out), latest),
-        (earliest, min(latest, end - minutes - trip)),
-        (max(earliest, vehicle.start + out + minutes, start + minutes), min(latest, end + out)),
-        (
-            max(earliest, start - trip),
-            min(latest, vehicle.end - trip - minutes, end - minutes - call.service),
-        ),
+    """An allowed arrival lets the team get there, visit and be back within its hours, lunch
+    included (`lunch.fits`)."""
+    return lunch.fits(
+        vehicle, call, travel[vehicle.depot][call.place], travel[call.place][vehicle.depot]
     )
-    return any(a <= b for a, b in arrivals)
 
 
 def _short_enough(

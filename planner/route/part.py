@@ -3,14 +3,17 @@
 A part is described by indices into the whole `RoutingData`; `data` cuts out its own small
 `RoutingData` (its places only, so a process is sent a small matrix), and `lift` turns a solution
 of that small data back into indices of the whole, so that parts' solutions can be put together.
+A part's data cost a plan exactly as the whole does (a call whose earlier team-day is in another
+part pays for moving on every team-day here), so parts' objectives add up to the whole's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from planner.route.model import RoutingData
-from planner.route.search import Solution, Stop, Tour
+from planner.route.data import ELSEWHERE, RoutingData
+from planner.route.solution import Solution, Stop, Tour
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,20 @@ class Part:
         dropped = tuple(self.calls[k] for k in solution.dropped)
         return replace(solution, tours=tours, dropped=dropped)
 
+    def routes(self, whole: Sequence[Sequence[int]]) -> list[list[int]]:
+        """The part's vehicles' routes in its own indices, from routes of the whole data (per
+        whole vehicle, whole call indices), keeping only the part's calls."""
+        local = {k: i for i, k in enumerate(self.calls)}
+        return [[local[k] for k in whole[v] if k in local] for v in self.vehicles]
+
 
 def _local_previous(previous: int | None, local: dict[int, int]) -> int | None:
-    """A call's earlier vehicle in the part's indices; None when that vehicle is elsewhere
-    (the part can then only move the call, which costs the same on any of its vehicles)."""
-    return None if previous is None else local.get(previous)
+    """A call's earlier vehicle in the part's indices; `ELSEWHERE` when that vehicle is in
+    another part (every vehicle here is then a change, as it is in the whole)."""
+    return None if previous is None else local.get(previous, ELSEWHERE)
 
 
-def routes_of(part: Part, tours: dict[int, Tour]) -> list[list[int]]:
+def routes_of(part: Part, tours: Mapping[int, Tour]) -> list[list[int]]:
     """Each of the part's vehicles' calls in `tours` (whole indices), in the part's indices."""
     local = {k: i for i, k in enumerate(part.calls)}
     return [

@@ -33,13 +33,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Literal
 
-from planner.route.model import RoutingData
+from planner.route.data import RoutingData
 from planner.route.part import Part
-
-Split = Literal["auto", "none", "district", "area"]
-"""How to cut a campaign: by size ("auto"), not at all, by district then area, or by area."""
+from planner.route.settings import Split
 
 SPLIT_ABOVE = 450
 """Calls up to which "auto" routes a campaign whole (both cores then search it together)."""

@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from planner.plan import DroppedVisit
+from planner.route.data import RoutingData, Unservable
 from planner.route.explain import no_car_reason
-
-if TYPE_CHECKING:
-    from planner.route.model import RoutingData
 
 MUST_WEIGHT = 10
 
@@ -44,9 +40,7 @@ def keep_to_the_pool(data: RoutingData) -> RoutingData:
             calls.append(replace(call, vehicles=tuple(sorted(left)), home=stays))
         else:
             reason = no_car_reason(sorted({data.vehicles[v].date for v in stays}), data.cars)
-            unservable.append(
-                DroppedVisit(household_id=call.household_id, must=call.must, reason=reason)
-            )
+            unservable.append(Unservable(call.household_id, must=call.must, reason=reason))
     return replace(data, calls=tuple(calls), unservable=tuple(unservable))
 
 

@@ -1,10 +1,15 @@
-"""Both cores: the searches of `search.toml` at once, one process each, and the best plan kept.
+"""Every search of `search.toml`, one process each when there are cores, and the best plan kept.
 
 OR-Tools routing searches on one core, and its iterated local search draws from a fixed seed, so
 a second process helps only by searching differently: each `[[search]]` entry is a different
-configuration. Solver objects do not pickle, so each process rebuilds the OR-Tools model from
-the plain `RoutingData` and sends back a plain `Solution`. The first search runs in the calling
-process, so it alone reports progress; all searches share one deadline.
+configuration. The searches run are always all of them, whatever the number of cores: with
+fewer workers than searches they run one after another, so one core and two give the same plan,
+only later. Each stops after its solutions (`Settings.solutions`), so each gives the same plan
+whichever finishes first, and ties go to the earlier search: the best is the same every time.
+
+Solver objects do not pickle, so each process rebuilds the OR-Tools model from the plain
+`RoutingData` and sends back a plain `Solution`. The first search runs in the calling process,
+so it alone reports progress; all searches share one deadline.
 
 OR-Tools holds the interpreter lock for the whole search, and the pool hands work to its
 processes from threads of the calling process: a search started here at once can keep the
@@ -20,49 +25,85 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 from multiprocessing.synchronize import Semaphore
 
 from planner.route import search
+from planner.route.data import RoutingData
 from planner.route.errors import RoutingError
-from planner.route.model import RoutingData
-from planner.route.search import Progress, Solution
+from planner.route.search import Progress, Routes
+from planner.route.settings import Settings
+from planner.route.solution import Solution, Status
 from planner.route.strategy import Strategy, strategies
 
 
 def solve(
     data: RoutingData,
+    settings: Settings,
     *,
-    time_limit: float,
-    solution_limit: int | None = None,
     progress: Progress | None = None,
-    workers: int | None = None,
+    start: Routes | None = None,
 ) -> Solution:
-    """The best plan of the first `workers` searches (default: one per core).
+    """The best plan of every search, run `settings.workers` at a time (default: one per core).
 
-    With a solution limit every search is deterministic, and ties go to the earlier search, so
-    the plan is reproducible. The plan counts as settled when any search reached a local
-    optimum: that says the time limit suited the campaign, whichever search then did best.
+    The plan counts as settled when any search reached a local optimum: that says the work
+    suited the campaign, whichever search then did best; it counts as time-limited when the
+    safety net stopped any search, for the choice between them then depends on the machine.
     Raises `RoutingError` only when every search finds no plan.
     """
-    chosen = strategies()[: workers or os.cpu_count() or 1]
-    deadline = time.time() + time_limit
-    if len(chosen) == 1:
-        return _until(deadline, data, chosen[0], solution_limit, progress)
+    chosen = strategies()
+    workers = min(settings.workers or os.cpu_count() or 1, len(chosen))
+    deadline = time.time() + settings.time_limit
+    if workers == 1:
+        tell = [progress, *[None] * (len(chosen) - 1)]
+        results = [
+            _attempt(partial(_until, deadline, data, settings, strategy, start, each))
+            for strategy, each in zip(chosen, tell, strict=True)
+        ]
+    else:
+        results = _side_by_side(deadline, data, settings, chosen, start, progress)
+    if progress is not None:
+        for strategy, result in zip(chosen, results, strict=True):
+            said = "no plan" if isinstance(result, RoutingError) else _said(result)
+            progress(f"route: search {strategy.name}: {said}")
+    found = [result for result in results if isinstance(result, Solution)]
+    if not found:
+        raise next(result for result in results if isinstance(result, RoutingError))
+    best = min(found, key=lambda solution: solution.objective)
+    return replace(best, status=_status([solution.status for solution in found]))
+
+
+def _said(solution: Solution) -> str:
+    return f"cost {solution.objective}, {solution.status.value}"
+
+
+def _status(statuses: list[Status]) -> Status:
+    """Time-limited if any search was; else settled if any search settled; else the work's."""
+    if Status.TIME_LIMIT in statuses:
+        return Status.TIME_LIMIT
+    return next((status for status in statuses if status.settled), Status.WORK_LIMIT)
+
+
+def _side_by_side(
+    deadline: float,
+    data: RoutingData,
+    settings: Settings,
+    chosen: tuple[Strategy, ...],
+    start: Routes | None,
+    progress: Progress | None,
+) -> list[Solution | RoutingError]:
+    """The searches on one process each, the first in this one; results in `chosen` order."""
     started = multiprocessing.Semaphore(0)
     with ProcessPoolExecutor(
         max_workers=len(chosen) - 1, initializer=_announce_to, initargs=(started,)
     ) as pool:
         others = [
-            pool.submit(_until, deadline, data, strategy, solution_limit) for strategy in chosen[1:]
+            pool.submit(_until, deadline, data, settings, strategy, start)
+            for strategy in chosen[1:]
         ]
         _await_start(started, others, deadline)
-        here = _attempt(lambda: _until(deadline, data, chosen[0], solution_limit, progress))
-        results = [here, *(_attempt(future.result) for future in others)]
-    found = [result for result in results if isinstance(result, Solution)]
-    if not found:
-        raise next(result for result in results if isinstance(result, RoutingError))
-    best = min(found, key=lambda solution: solution.objective)
-    return replace(best, settled=any(solution.settled for solution in found))
+        here = _attempt(lambda: _until(deadline, data, settings, chosen[0], start, progress))
+        return [here, *(_attempt(future.result) for future in others)]
 
 
 _started: Semaphore | None = None
@@ -87,17 +128,16 @@ def _await_start(started: Semaphore, others: list[Future[Solution]], deadline: f
 def _until(
     deadline: float,
     data: RoutingData,
+    settings: Settings,
     strategy: Strategy,
-    solution_limit: int | None,
+    start: Routes | None,
     progress: Progress | None = None,
 ) -> Solution:
     """One search with whatever time is left before the shared deadline (process start-up)."""
     if _started is not None:
         _started.release()
-    left = max(0.001, deadline - time.time())
-    return search.solve(
-        data, time_limit=left, solution_limit=solution_limit, progress=progress, strategy=strategy
-    )
+    left = replace(settings, time_limit=max(0.001, deadline - time.time()))
+    return search.solve(data, left, progress=progress, strategy=strategy, start=start)
 
 
 def _attempt(run: Callable[[], Solution]) -> Solution | RoutingError:

@@ -7,60 +7,31 @@ seed visit from the lowest indices only, so a visit after several depots is neve
 the search hangs when it is the only one. Arc costs and the time dimension use
 `RegisterTransitMatrix`, so OR-Tools evaluates arcs in C++ with no Python callback per arc.
 
-Search: a `Strategy` from `search.toml` (see `strategy`; `portfolio` runs several at once).
-The search is deterministic for a given number of solutions, but a time-limited run stops
-wherever the clock stops it, so under different machine load the same input can give a
-different plan; pass `solution_limit` (and a generous time limit) for a reproducible plan.
+Search: a `Strategy` from `search.toml` (see `strategy`; `portfolio` runs several). It stops
+after `Settings.solutions` solutions, so the same input gives the same plan on any machine; the
+time limit is a safety net, and a search it stops ends with `Status.TIME_LIMIT`.
 """
 
 from __future__ import annotations
 
+import time as clock
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import Any
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+from ortools.constraint_solver.routing_parameters_pb2 import RoutingSearchParameters as Parameters
 
+from planner.route import lunch
+from planner.route.data import CHANGE_PENALTY, DAY, RoutingData
 from planner.route.errors import RoutingError
-from planner.route.model import CHANGE_PENALTY, RoutingData
+from planner.route.settings import Settings
+from planner.route.solution import Solution, Status, Stop, Tour
 from planner.route.strategy import Strategy, strategies
 
 Progress = Callable[[str], None]
-DAY = 24 * 60
-"""Every campaign time is a minute of the vehicle's own day (see `model`); the time dimension
-spans at least that, longer when a vehicle's day ends later (a VRPTW benchmark's horizon)."""
-_CUT_SHORT = "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED"
-
-
-@dataclass(frozen=True)
-class Stop:
-    """A call made: the index into `RoutingData.calls` and the arrival minute."""
-
-    call: int
-    arrival: int
-
-
-@dataclass(frozen=True)
-class Tour:
-    """What one used vehicle does, in minutes of its day: its stops and its lunch break."""
-
-    vehicle: int
-    stops: tuple[Stop, ...]
-    lunch: tuple[int, int] | None
-    """Start and end of the lunch break, as placed by OR-Tools."""
-
-
-@dataclass(frozen=True)
-class Solution:
-    """The solver's answer as plain values: tours of used vehicles and the calls left out."""
-
-    tours: tuple[Tour, ...]
-    dropped: tuple[int, ...]
-    objective: int
-    status: str
-    settled: bool = True
-    """False when the time limit cut the search before a local optimum: drops may be fixable."""
+Routes = Sequence[Sequence[int]]
+"""Each vehicle's calls in order, as indices into `RoutingData.calls`."""
+_STATUS = routing_enums_pb2.RoutingSearchStatus
 
 
 @dataclass(frozen=True)
@@ -78,42 +49,60 @@ class _Nodes:
 
 def solve(
     data: RoutingData,
+    settings: Settings,
     *,
-    time_limit: float,
-    solution_limit: int | None = None,
     progress: Progress | None = None,
     strategy: Strategy | None = None,
-    initial: Sequence[Sequence[int]] | None = None,
+    start: Routes | None = None,
 ) -> Solution:
     """Route the calls of `data` with `strategy` (default: the first of `search.toml`).
 
-    `initial` gives each vehicle's calls, in order, to start from: the first solution keeps
-    them and inserts the rest, so a plan found earlier is only improved on.
+    `start` gives each vehicle's calls, in order, to start from: the first solution keeps them
+    and inserts the rest, so a plan found earlier is only improved on. When OR-Tools will not
+    start from them (the hours or roads changed since), the search starts afresh.
     Raises `RoutingError` when OR-Tools finds no solution at all.
     """
-    parameters = (strategy or strategies()[0]).search_parameters(time_limit, solution_limit)
+    chosen = strategy or strategies()[0]
+    parameters = chosen.search_parameters(settings.time_limit, settings.solutions)
     model = _model(data)
-    if initial is not None:
-        _start_from(model, parameters, initial)
+    if start is not None and not _start_from(model, parameters, start):
+        return solve(data, settings, progress=progress, strategy=chosen)
     if progress is not None:
         _report_progress(model, data, progress)
     assignment, status = _search(model, parameters)
     if assignment is None:
-        raise RoutingError(f"OR-Tools found no route plan within {time_limit:g} s ({status})")
-    settled = status != _CUT_SHORT
-    if not settled and progress is not None:
-        progress(f"route: the {time_limit:g} s limit cut the search short; more time may fit more")
-    return _read(assignment, model, data, status, settled)
+        raise RoutingError(f"OR-Tools found no route plan within {settings.time_limit:g} s")
+    if status is Status.WORK_LIMIT:
+        assignment, status = _settle(model, assignment, parameters)
+    if status is Status.TIME_LIMIT and progress is not None:
+        progress(f"route: the {settings.time_limit:g} s safety limit stopped the search")
+    return _read(assignment, model, data, status)
+
+
+def evaluate(data: RoutingData, routes: Routes) -> int:
+    """What OR-Tools' objective is for `routes` (the calls on none are left out).
+
+    The objective is OR-Tools' own, so a plan put together from parts (`decompose`) is costed
+    by the same rules that searched it; raises `RoutingError` when the routes break a rule.
+    """
+    model = _model(data)
+    parameters = strategies()[0].search_parameters(time_limit=60, solution_limit=1)
+    if not _start_from(model, parameters, routes, close=True):
+        raise RoutingError("the routes to cost are not routes this model allows")
+    found = model.routing.SolveWithParameters(parameters)
+    if found is None:
+        raise RoutingError("the routes to cost are not routes this model allows")
+    return int(found.ObjectiveValue())
 
 
 @dataclass(frozen=True)
 class _Model:
     """The OR-Tools objects `_read` needs after the search, with the node layout."""
 
-    routing: Any
-    manager: Any
-    time: Any
-    lunches: dict[int, Any]
+    routing: pywrapcp.RoutingModel
+    manager: pywrapcp.RoutingIndexManager
+    time: pywrapcp.RoutingDimension
+    lunches: dict[int, pywrapcp.IntervalVar]
     nodes: _Nodes
     call_index: tuple[int, ...]
 
@@ -131,7 +120,8 @@ def _model(data: RoutingData) -> _Model:
     time = _time_dimension(routing, data, nodes)
     _team_hours(routing, time, data)
     _visit_windows(time, data, call_index)
-    lunches = _lunch_breaks(routing, time, data, nodes, manager)
+    service = [nodes.service[manager.IndexToNode(i)] for i in range(routing.Size())]
+    lunches = lunch.add_breaks(routing, time, data, service)
     _max_visits_per_day(routing, data, nodes)
     _vehicle_capacity(routing, data, nodes)
     _max_minutes_per_day(time, data)
@@ -141,12 +131,14 @@ def _model(data: RoutingData) -> _Model:
     return _Model(routing, manager, time, lunches, nodes, call_index)
 
 
-def _start_from(model: _Model, parameters: Any, initial: Sequence[Sequence[int]]) -> None:
-    """Lock `initial` (call indices per vehicle) in as the start of the first solution."""
+def _start_from(
+    model: _Model, parameters: Parameters, start: Routes, *, close: bool = False
+) -> bool:
+    """Lock `start` (call indices per vehicle) in as the start of the first solution, which
+    then inserts the other calls (none if `close`); False when the model does not allow them."""
     model.routing.CloseModelWithParameters(parameters)
-    locks = [[model.call_index[call] for call in calls] for calls in initial]
-    if not model.routing.ApplyLocksToAllVehicles(locks, False):
-        raise RoutingError("the routes to start from are not routes this model allows")
+    locks = [[model.call_index[call] for call in calls] for calls in start]
+    return bool(model.routing.ApplyLocksToAllVehicles(locks, close))
 
 
 def _nodes(data: RoutingData) -> _Nodes:
@@ -157,13 +149,15 @@ def _nodes(data: RoutingData) -> _Nodes:
     return _Nodes(place=calls + depots, first_depot=len(calls), service=service)
 
 
-def _road_costs(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+def _road_costs(routing: pywrapcp.RoutingModel, data: RoutingData, nodes: _Nodes) -> None:
     """Soft constraint: drive as few minutes as possible (the arc cost is road time)."""
     matrix = [[data.travel[a][b] for b in nodes.place] for a in nodes.place]
     routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(matrix))
 
 
-def _time_dimension(routing: Any, data: RoutingData, nodes: _Nodes) -> Any:
+def _time_dimension(
+    routing: pywrapcp.RoutingModel, data: RoutingData, nodes: _Nodes
+) -> pywrapcp.RoutingDimension:
     """Hard constraint: leaving a stop takes its service minutes plus the drive to the next.
 
     Slack lets a team wait for a window and absorbs the lunch break; a cumul is the arrival
@@ -173,64 +167,48 @@ def _time_dimension(routing: Any, data: RoutingData, nodes: _Nodes) -> Any:
         [data.travel[a][b] + service for b in nodes.place]
         for a, service in zip(nodes.place, nodes.service, strict=True)
     ]
-    horizon = max(DAY, *(vehicle.end for vehicle in data.vehicles))
+    horizon = max(DAY, *(vehicle.end for vehicle in data.vehicles))  # a VRPTW's may be longer
     routing.AddDimension(routing.RegisterTransitMatrix(matrix), horizon, horizon, False, "time")
-    return routing.GetDimensionOrDie("time")
+    time: pywrapcp.RoutingDimension = routing.GetDimensionOrDie("time")
+    return time
 
 
-def _team_hours(routing: Any, time: Any, data: RoutingData) -> None:
+def _team_hours(
+    routing: pywrapcp.RoutingModel, time: pywrapcp.RoutingDimension, data: RoutingData
+) -> None:
     """Hard constraint: a team leaves its depot at its day start or later, is back by its end."""
     for v, vehicle in enumerate(data.vehicles):
         time.CumulVar(routing.Start(v)).SetRange(vehicle.start, vehicle.end)
         time.CumulVar(routing.End(v)).SetRange(vehicle.start, vehicle.end)
 
 
-def _visit_windows(time: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+def _visit_windows(
+    time: pywrapcp.RoutingDimension, data: RoutingData, call_index: Sequence[int]
+) -> None:
     """Hard constraint: arrive at a household only within its window (its date: `vehicles`)."""
     for call, index in zip(data.calls, call_index, strict=True):
         if call.window is not None:
             time.CumulVar(index).SetRange(*call.window)
 
 
-def _lunch_breaks(
-    routing: Any, time: Any, data: RoutingData, nodes: _Nodes, manager: Any
-) -> dict[int, Any]:
-    """Hard constraint: each team day with a lunch takes it whole, inside its lunch window.
-
-    The break never overlaps a visit (service minutes are the node visit transits); it may fall
-    on a drive, which then takes that much longer, or before leaving / after returning to the
-    depot. Each break interval is added to the assignment so its start can be read back.
-    """
-    visit_transits = [nodes.service[manager.IndexToNode(i)] for i in range(routing.Size())]
-    solver = routing.solver()
-    lunches = {}
-    for v, vehicle in enumerate(data.vehicles):
-        lunch = vehicle.lunch
-        if lunch is None:
-            continue
-        interval = solver.FixedDurationIntervalVar(
-            lunch.earliest, lunch.latest - lunch.minutes, lunch.minutes, False, f"lunch {v}"
-        )
-        time.SetBreakIntervalsOfVehicle([interval], v, visit_transits)
-        routing.AddIntervalToAssignment(interval)
-        lunches[v] = interval
-    return lunches
-
-
-def _max_visits_per_day(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+def _max_visits_per_day(routing: pywrapcp.RoutingModel, data: RoutingData, nodes: _Nodes) -> None:
     """Hard constraint: a team makes at most its `max_visits_per_day` visits on a day."""
     caps = [vehicle.max_visits for vehicle in data.vehicles]
     _capped_sum(routing, nodes, [call.visits for call in data.calls], caps, "visits")
 
 
-def _vehicle_capacity(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+def _vehicle_capacity(routing: pywrapcp.RoutingModel, data: RoutingData, nodes: _Nodes) -> None:
     """Hard constraint: a vehicle carries at most its `capacity` of call demand (VRPTW's load)."""
     caps = [vehicle.capacity for vehicle in data.vehicles]
     _capped_sum(routing, nodes, [call.demand for call in data.calls], caps, "load")
 
 
 def _capped_sum(
-    routing: Any, nodes: _Nodes, amounts: Sequence[int], caps: Sequence[int | None], name: str
+    routing: pywrapcp.RoutingModel,
+    nodes: _Nodes,
+    amounts: Sequence[int],
+    caps: Sequence[int | None],
+    name: str,
 ) -> None:
     """A dimension adding up each call's amount along a route, at most a vehicle's cap.
 
@@ -243,7 +221,7 @@ def _capped_sum(
     routing.AddDimensionWithVehicleCapacity(callback, 0, capacities, True, name)
 
 
-def _max_minutes_per_day(time: Any, data: RoutingData) -> None:
+def _max_minutes_per_day(time: pywrapcp.RoutingDimension, data: RoutingData) -> None:
     """Hard constraint: a team is out at most its `max_minutes_per_day`, lunch on the road included.
 
     The span runs from the start cumul to the end cumul; the converter lets the team leave
@@ -254,7 +232,9 @@ def _max_minutes_per_day(time: Any, data: RoutingData) -> None:
             time.SetSpanUpperBoundForVehicle(vehicle.max_minutes, v)
 
 
-def _allowed_teams(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+def _allowed_teams(
+    routing: pywrapcp.RoutingModel, data: RoutingData, call_index: Sequence[int]
+) -> None:
     """Hard constraint: only a team of the right tier, out on a day it can reach, makes a call.
 
     `SetAllowedVehiclesForIndex` would be the natural call, but in OR-Tools 9.15 its Python
@@ -269,13 +249,15 @@ def _allowed_teams(routing: Any, data: RoutingData, call_index: Sequence[int]) -
             routing.VehicleVar(index).RemoveValues(others)
 
 
-def _optional_visits(routing: Any, data: RoutingData, call_index: Sequence[int]) -> None:
+def _optional_visits(
+    routing: pywrapcp.RoutingModel, data: RoutingData, call_index: Sequence[int]
+) -> None:
     """Soft constraint: a call left out costs its penalty (so a first solution always exists)."""
     for call, index in zip(data.calls, call_index, strict=True):
         routing.AddDisjunction([index], call.penalty)
 
 
-def _keep_previous_teams(routing: Any, data: RoutingData, nodes: _Nodes) -> None:
+def _keep_previous_teams(routing: pywrapcp.RoutingModel, data: RoutingData, nodes: _Nodes) -> None:
     """Soft constraint (re-planning): a call made by another vehicle than its `previous` one
     costs `CHANGE_PENALTY`, so the number of moved visits is part of the objective.
 
@@ -330,30 +312,42 @@ def _report_progress(model: _Model, data: RoutingData, progress: Progress) -> No
     routing.AddAtSolutionCallback(on_solution)
 
 
-def _search(model: _Model, parameters: Any) -> tuple[Any, str]:
-    """Run the search `parameters` ask for: the best assignment and a RoutingSearchStatus name.
+def _search(model: _Model, parameters: Parameters) -> tuple[pywrapcp.Assignment | None, Status]:
+    """Run the search `parameters` ask for: the best assignment and how the search ended.
 
     OR-Tools 9.15's `SolveWithParameters` ignores `use_iterated_local_search` (it stops at the
     first local optimum); iterated local search has its own entry point, which leaves
-    `status()` at ROUTING_NOT_SOLVED. The status only matters for the reason given for a
-    dropped call, so when the plan drops some, a greedy descent from it settles whether it is a
-    local optimum (and may yet fit a call in).
+    `status()` at ROUTING_NOT_SOLVED and stops only at a limit. Whether the time limit stopped
+    it is read off the clock. A plan that drops calls is `WORK_LIMIT` until `_settle` says
+    whether it is a local optimum.
     """
     routing = model.routing
+    began = clock.monotonic()
     if not parameters.use_iterated_local_search:
         assignment = routing.SolveWithParameters(parameters)
-        return assignment, _status(routing)
+        return assignment, _ended(routing, began, parameters)
     found = routing.SolveWithIteratedLocalSearch(parameters)
     if found is None:
-        return None, "ROUTING_FAIL"
+        return None, Status.TIME_LIMIT
     best = routing.solver().Assignment(found)  # `found` is overwritten by the next solve
+    if _out_of_time(began, parameters):
+        return best, Status.TIME_LIMIT
     if not any(best.Value(routing.NextVar(index)) == index for index in model.call_index):
-        return best, "ROUTING_SUCCESS"
-    return _descend(routing, best, parameters)
+        return best, Status.SETTLED
+    return best, Status.WORK_LIMIT
 
 
-def _descend(routing: Any, start: Any, parameters: Any) -> tuple[Any, str]:
-    """A greedy descent from `start`'s routes, given a tenth of the time limit on top."""
+def _settle(
+    model: _Model, start: pywrapcp.Assignment, parameters: Parameters
+) -> tuple[pywrapcp.Assignment, Status]:
+    """A greedy descent from `start`'s routes, given a tenth of the time limit on top: its
+    local optimum, or `start` as it was when the descent cannot start (`WORK_LIMIT`).
+
+    Its `lns_time_limit` is its whole time limit: at OR-Tools' 100 ms the descent failed at
+    once (ROUTING_FAIL) whenever another search ran beside it, so whether a plan counted as
+    settled depended on the machine's load.
+    """
+    routing = model.routing
     routes = []
     for vehicle in range(routing.vehicles()):
         route, index = [], start.Value(routing.NextVar(routing.Start(vehicle)))
@@ -361,50 +355,35 @@ def _descend(routing: Any, start: Any, parameters: Any) -> tuple[Any, str]:
             route.append(index)
             index = start.Value(routing.NextVar(index))
         routes.append(route)
-    check = type(parameters)()
+    check = Parameters()
     check.CopyFrom(parameters)
     check.use_iterated_local_search = False
     check.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
     check.time_limit.FromMilliseconds(max(100, parameters.time_limit.ToMilliseconds() // 10))
+    check.lns_time_limit.CopyFrom(check.time_limit)
+    began = clock.monotonic()
     begin = routing.ReadAssignmentFromRoutes(routes, True)
     found = None if begin is None else routing.SolveFromAssignmentWithParameters(begin, check)
     if found is None:
-        return start, _CUT_SHORT
-    return found, _status(routing)
+        return start, Status.TIME_LIMIT if _out_of_time(began, check) else Status.WORK_LIMIT
+    return found, _ended(routing, began, check)
 
 
-def _lunch_start(
-    assignment: Any, interval: Any, data: RoutingData, v: int, stops: Sequence[Stop]
-) -> int:
-    """The start of vehicle `v`'s lunch: the search's own when it fixed one.
-
-    A search started from given routes (`initial`) can end with the break's start still a
-    range (reading it as a value then aborts the process). The break then starts as early in
-    that range as a leg of the route leaves room for it and the drive: from leaving the depot,
-    a household or the last household, to the next arrival or the end of the day.
-    """
-    earliest, latest = assignment.StartMin(interval), assignment.StartMax(interval)
-    if earliest == latest:
-        return int(earliest)
-    vehicle, calls = data.vehicles[v], [data.calls[stop.call] for stop in stops]
-    lunch = vehicle.lunch
-    assert lunch is not None
-    places = [vehicle.depot, *(call.place for call in calls), vehicle.depot]
-    frees = [vehicle.start, *(s.arrival + c.service for s, c in zip(stops, calls, strict=True))]
-    untils = [*(stop.arrival for stop in stops), vehicle.end]
-    for (a, b), free, until in zip(pairwise(places), frees, untils, strict=True):
-        start = max(earliest, free)
-        if start <= latest and start + lunch.minutes + data.travel[a][b] <= until:
-            return int(start)
-    return int(earliest)
+def _out_of_time(began: float, parameters: Parameters) -> bool:
+    """Whether a search begun at `began` ran into its time limit."""
+    limit: int = parameters.time_limit.ToMilliseconds()
+    return clock.monotonic() - began >= limit / 1000
 
 
-def _status(routing: Any) -> str:
-    return str(routing_enums_pb2.RoutingSearchStatus.Value.Name(routing.status()))
+def _ended(routing: pywrapcp.RoutingModel, began: float, parameters: Parameters) -> Status:
+    """How a local search OR-Tools ended itself did: at a local optimum, or at a limit."""
+    if routing.status() == _STATUS.ROUTING_SUCCESS:
+        return Status.SETTLED
+    return Status.TIME_LIMIT if _out_of_time(began, parameters) else Status.WORK_LIMIT
 
 
 def _read(
-    assignment: Any, model: _Model, data: RoutingData, status: str, settled: bool
+    assignment: pywrapcp.Assignment, model: _Model, data: RoutingData, status: Status
 ) -> Solution:
     """Tours and dropped calls from the assignment.
 
@@ -423,11 +402,11 @@ def _read(
             stops.append(Stop(call=call, arrival=assignment.Min(time.CumulVar(index))))
             index = assignment.Value(routing.NextVar(index))
         if stops:
-            interval, lunch = model.lunches.get(v), None
+            interval, lunched = model.lunches.get(v), None
             if interval is not None:
-                start = _lunch_start(assignment, interval, data, v, stops)
-                lunch = (start, start + assignment.DurationMin(interval))
-            tours.append(Tour(vehicle=v, stops=tuple(stops), lunch=lunch))
+                start = lunch.break_start(assignment, interval, data, v, stops)
+                lunched = (start, start + assignment.DurationMin(interval))
+            tours.append(Tour(vehicle=v, stops=tuple(stops), lunch=lunched))
     dropped = tuple(
         k
         for k, index in enumerate(model.call_index)
@@ -436,7 +415,6 @@ def _read(
     return Solution(
         tours=tuple(tours),
         dropped=dropped,
-        objective=assignment.ObjectiveValue(),
+        objective=int(assignment.ObjectiveValue()),
         status=status,
-        settled=settled,
     )

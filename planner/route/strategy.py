@@ -13,10 +13,9 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from google.protobuf import text_format
-from ortools.constraint_solver import pywrapcp
+from ortools.constraint_solver import pywrapcp, routing_parameters_pb2
 
 
 @dataclass(frozen=True)
@@ -26,14 +25,25 @@ class Strategy:
     name: str
     parameters: str
 
-    def search_parameters(self, time_limit: float, solution_limit: int | None) -> Any:
-        """OR-Tools' defaults, this strategy's parameters, then the caller's limits."""
+    def search_parameters(
+        self, time_limit: float, solution_limit: int | None
+    ) -> routing_parameters_pb2.RoutingSearchParameters:
+        """OR-Tools' defaults, this strategy's parameters, then the caller's limits.
+
+        OR-Tools also stops each large-neighbourhood step (and the first solution a search
+        restores) at `lns_time_limit`, 100 ms by default, by the clock: on a busy machine a
+        step then ends elsewhere, or a descent from given routes fails at once. With a
+        solution limit it is set to the whole time limit, so that only the solution limit
+        decides where the search goes; a search stopped by the clock keeps OR-Tools' own.
+        """
         parameters = pywrapcp.DefaultRoutingSearchParameters()
         text_format.Merge(self.parameters, parameters)
         parameters.time_limit.FromMilliseconds(max(1, round(time_limit * 1000)))
         if solution_limit is not None:
             parameters.solution_limit = solution_limit
-        return parameters
+            parameters.lns_time_limit.CopyFrom(parameters.time_limit)
+        found: routing_parameters_pb2.RoutingSearchParameters = parameters
+        return found
 
 
 @functools.cache

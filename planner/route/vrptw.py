@@ -3,7 +3,7 @@
 The Solomon and Gehring–Homberger benchmarks measure songnuan's own routing stage, not a model
 of their own, so an instance becomes the data a campaign does: one vehicle per member of the
 fleet (a "team-day" with the depot's hours and the load capacity), one must-visit call per
-customer, and `search.solve` routes it like any campaign.
+customer, and `portfolio.solve` routes it like any campaign.
 
 Units follow the DIMACS convention of the best-known distances: a distance, which is also the
 driving time, is floor(10 × Euclidean distance), and windows and service times are scaled by
@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from planner.route.model import Call, RoutingData, Vehicle
+from planner.route.data import Call, RoutingData, Vehicle
 
 SCALE = 10
 DATE = dt.date(2000, 1, 1)

@@ -3,9 +3,9 @@
 A variant travels as plain data (`Job`: the varied scenario and the plugin names) and comes back
 as plain figures (`Outcome`): OR-Tools' solver objects do not pickle, so each worker builds its
 plugin manager and its models itself. Every solver here runs on one thread (CP-SAT is given one
-worker in `allocate`, and routing is asked for one search, not its portfolio of one per core),
-so `workers` processes use at most `workers` cores; more processes than cores would only make
-each solve slower.
+worker in `allocate`, and routing runs its searches one after another in the variant's process,
+`workers=1`), so `workers` processes use at most `workers` cores; more processes than cores
+would only make each solve slower.
 
 The route search stops after `solutions` solutions rather than at a time: a search stopped by
 the clock ends wherever the machine's load lets it, but one stopped by a solution count gives
@@ -28,6 +28,7 @@ from planner.pipeline import plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
+from planner.route import Settings as RouteSettings
 from planner.rules import apply_rules, registered_categories
 from planner.scenario import Scenario
 from planner.summary import Summary, summarise
@@ -115,13 +116,8 @@ def plan_variant(job: Job) -> Outcome:
     pm = make_plugin_manager(job.plugins, job.disabled)
     started = time.monotonic()
     try:
-        plan = plan_scenario(
-            job.scenario,
-            pm,
-            time_limit=job.time_limit,
-            solution_limit=job.solutions,
-            route_workers=1,
-        )
+        settings = RouteSettings(time_limit=job.time_limit, solutions=job.solutions, workers=1)
+        plan = plan_scenario(job.scenario, pm, settings)
     except (ScenarioError, PluginError, InfeasibleError, RoutingError) as error:
         return Outcome(job.number, job.settings, None, problem=str(error))
     time_limited = time.monotonic() - started >= job.time_limit

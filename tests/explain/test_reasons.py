@@ -3,21 +3,58 @@ English, and a plugin that registers words badly is named."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from builders import REPO, household, scenario
 from planner import hookimpl
+from planner.cases import Case
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import PluginError
-from planner.reasons import Reason
+from planner.reasons import Reason, ReasonBook
+from planner.route.explain import Binding, unservable_reason
 from planner.rules import apply_rules
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def case(tier: str) -> Case:
+    return Case(
+        household_id="a",
+        category="困难职工",
+        district="西镇",
+        unit="县纺织厂",
+        eligible=True,
+        reasons=(),
+        priority=1,
+        standard=500,
+        visit="must",
+        tier=tier,
+        counted_size=3,
+    )
+
+
+CASES = [(b, tier) for b in get_args(Binding) for tier in ("", "市领导") if b != "tier" or tier]
+"""Every binding rule, for a household any team may visit and for one that needs a tier (the
+tier rule binds only for the latter)."""
+
+
+@pytest.mark.parametrize(("binding", "tier"), CASES)
+def test_every_reason_no_team_can_visit_has_english(binding: Binding, tier: str) -> None:
+    """Each routing rule that leaves a visit without a team is explained in English; only the
+    tier and district names stay as the office wrote them."""
+    home = household(
+        "a", window_date=dt.date(2027, 2, 1), window_start=dt.time(14), window_end=dt.time(15)
+    )
+    reason = unservable_reason(binding, case(tier), home)
+    english = ReasonBook().render(reason, "en")
+    assert not CJK.search(english.replace("市领导", "").replace("西镇", "")), english
 
 
 class Broken:

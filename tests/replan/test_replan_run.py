@@ -12,6 +12,7 @@ from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.replan.previous import read_previous
 from planner.replan.run import Replanned, replan
+from planner.route import Settings
 from planner.scenario import Scenario
 from tests.replan.conftest import TINY, busiest_day, slots
 
@@ -29,7 +30,7 @@ def run(
     pm = make_plugin_manager(loaded.campaign.plugins)
     previous = read_previous(first, loaded.campaign)
     return replan(
-        loaded, pm, previous, today, unavailable, done=done, time_limit=10, solution_limit=100
+        loaded, pm, previous, today, unavailable, done=done, settings=Settings(solutions=100)
     )
 
 

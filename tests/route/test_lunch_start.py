@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from route.tiny import TinyCampaign
 
+from planner.route.lunch import break_start
 from planner.route.model import build
-from planner.route.search import Stop, _lunch_start
+from planner.route.solution import Stop
 
 
 @dataclass
@@ -29,7 +30,7 @@ def test_a_fixed_start_is_the_searchs_own(campaign: TinyCampaign) -> None:
     campaign.home("x", "a")
     data = build(campaign.allocation())
     stops = [Stop(call=0, arrival=9 * 60)]
-    assert _lunch_start(RangeOnly(750, 750), None, data, 0, stops) == 750
+    assert break_start(RangeOnly(750, 750), None, data, 0, stops) == 750
 
 
 def test_a_range_puts_lunch_in_the_first_leg_with_room(campaign: TinyCampaign) -> None:
@@ -40,4 +41,4 @@ def test_a_range_puts_lunch_in_the_first_leg_with_room(campaign: TinyCampaign) -
     campaign.home("y", "b")
     data = build(campaign.allocation())
     stops = [Stop(call=0, arrival=11 * 60), Stop(call=1, arrival=12 * 60)]
-    assert _lunch_start(RangeOnly(690, 750), None, data, 0, stops) == 12 * 60 + 30
+    assert break_start(RangeOnly(690, 750), None, data, 0, stops) == 12 * 60 + 30

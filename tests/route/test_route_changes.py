@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from planner.route.model import CHANGE_PENALTY, Call, RoutingData, Vehicle
+from planner.route.data import CHANGE_PENALTY, Call, RoutingData, Vehicle
 from planner.route.search import solve
+from planner.route.settings import Settings
 
 DAY = dt.date(2027, 2, 1)
 
@@ -50,7 +51,7 @@ def two_depots(extra: int) -> RoutingData:
 
 
 def vehicle_of_call(data: RoutingData) -> int:
-    solution = solve(data, time_limit=2, solution_limit=50)
+    solution = solve(data, Settings(time_limit=2, solutions=50))
     assert not solution.dropped
     (tour,) = solution.tours
     return tour.vehicle
@@ -64,7 +65,7 @@ def test_a_visit_stays_with_its_previous_vehicle_when_moving_saves_little() -> N
     """Moving would save 60 road minutes both ways, less than a change costs."""
     data = two_depots(extra=30)
     data = replace(data, calls=(replace(data.calls[0], previous=1),))
-    solution = solve(data, time_limit=2, solution_limit=50)
+    solution = solve(data, Settings(time_limit=2, solutions=50))
     assert [tour.vehicle for tour in solution.tours] == [1]
     assert solution.objective == 2 * 40
 
@@ -73,6 +74,6 @@ def test_a_visit_moves_when_that_saves_more_than_a_change_costs() -> None:
     extra = CHANGE_PENALTY  # both ways: 2 × CHANGE_PENALTY saved, one change paid
     data = two_depots(extra=extra)
     data = replace(data, calls=(replace(data.calls[0], previous=1),))
-    solution = solve(data, time_limit=2, solution_limit=50)
+    solution = solve(data, Settings(time_limit=2, solutions=50))
     assert [tour.vehicle for tour in solution.tours] == [0]
     assert solution.objective == 2 * 10 + CHANGE_PENALTY

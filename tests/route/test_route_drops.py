@@ -6,7 +6,6 @@ import pytest
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
 from planner.plan import DroppedVisit, Plan
-from planner.route.explain import FULL_HOURS
 
 
 def dropped(plan: Plan) -> dict[str, DroppedVisit]:
@@ -52,7 +51,7 @@ def test_must_visit_crowded_out_names_the_full_days(campaign: TinyCampaign) -> N
     campaign.home("high", "c", visit="must", priority=3, window="10:00-10:00")
     plan = campaign.plan()
     assert [visit.household_id for visit in plan.visits] == ["high"]
-    reason = f"各组行程已满（{FULL_HOURS}），时间已用于其他必访户"
+    reason = "各组行程已满（工作时间和午休内排不下），时间已用于其他必访户"
     assert dropped(plan)["low"] == DroppedVisit(household_id="low", must=True, reason=reason)
 
 
@@ -63,7 +62,7 @@ def test_higher_priority_may_visit_wins_the_only_slot(campaign: TinyCampaign) ->
     campaign.home("p3", "a", priority=3)
     plan = campaign.plan()
     assert [visit.household_id for visit in plan.visits] == ["p3"]
-    reason = f"行程已满（{FULL_HOURS}），按优先级未安排"
+    reason = "行程已满（工作时间和午休内排不下），按优先级未安排"
     assert dropped(plan)["p1"] == DroppedVisit(household_id="p1", must=False, reason=reason)
 
 

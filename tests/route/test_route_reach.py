@@ -13,8 +13,10 @@ import random
 import pytest
 from route.tiny import DAY1, TinyCampaign
 
-from planner.route.model import Call, Lunch, RoutingData, Vehicle, build
+from planner.route.data import Call, Lunch, RoutingData, Vehicle
+from planner.route.model import build
 from planner.route.search import solve
+from planner.route.settings import Settings
 
 
 def one_visit(rng: random.Random) -> RoutingData:
@@ -49,7 +51,7 @@ def test_reachable_means_the_search_can_make_it(seed: int) -> None:
     window = None if call.window is None else "-".join(map(_clock, call.window))
     campaign.home("h", "x", visit="must", window=window)
     checked = build(campaign.allocation())
-    searched = solve(data, time_limit=1, solution_limit=1)
+    searched = solve(data, Settings(time_limit=1, solutions=1))
     assert bool(checked.calls) == (searched.dropped == ())
 
 

@@ -9,8 +9,9 @@ from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible, at, minutes
 from planner.network import RoadNetwork
 from planner.route.convert import to_plan
 from planner.route.decompose import solve
-from planner.route.explain import FULL_HOURS, FULL_MINUTES, FULL_VISITS, OUT_OF_TIME
 from planner.route.model import build
+from planner.route.settings import Settings
+from planner.route.solution import Status
 
 
 def test_visits_lie_within_team_hours(campaign: TinyCampaign) -> None:
@@ -93,7 +94,9 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     plan = campaign.plan()
     assert [len(route.visits) for route in plan.routes] == [2, 2]
     assert len(plan.dropped) == 2
-    assert all(drop.reason == f"行程已满（{FULL_VISITS}），按优先级未安排" for drop in plan.dropped)
+    assert all(
+        drop.reason == "行程已满（已达每日走访上限），按优先级未安排" for drop in plan.dropped
+    )
     assert_feasible(campaign, plan)
 
 
@@ -107,27 +110,35 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
         campaign.home(f"h{k}", "a")
     allocation = campaign.allocation()
     data = build(allocation)
-    found = solve(data, time_limit=0.5, solution_limit=200, progress=None, workers=1, split="none")
-    cut_short = to_plan(allocation, data, replace(found, settled=False))
+    found = solve(data, Settings(time_limit=10, solutions=200, workers=1, split="none"))
+    cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert len(cut_short.dropped) == 2
     reasons = {drop.reason for drop in cut_short.dropped}
-    assert reasons == {f"行程已满（{FULL_VISITS}），按优先级未安排"}
-    assert all(OUT_OF_TIME not in drop.reason for drop in cut_short.dropped)
+    assert reasons == {"行程已满（已达每日走访上限），按优先级未安排"}
+    assert all(
+        "求解时限内未能排入，延长求解时间后可能排得下" not in drop.reason
+        for drop in cut_short.dropped
+    )
 
 
 def test_full_hours_in_a_search_cut_short_say_the_time_ran_out(campaign: TinyCampaign) -> None:
-    """Hours that look full may only look so to a search stopped early: the reason says so."""
+    """Hours that look full may only look so to a search stopped early: the reason says so,
+    naming the clock when the time limit stopped it and the work when its solutions ran out."""
     campaign.team(dates=(DAY1,), hours="09:00-10:30")
     for k in range(4):
         campaign.home(f"h{k}", "a")
     allocation = campaign.allocation()
     data = build(allocation)
-    found = solve(data, time_limit=0.5, solution_limit=200, progress=None, workers=1, split="none")
+    found = solve(data, Settings(time_limit=10, solutions=200, workers=1, split="none"))
     assert found.dropped
     settled = to_plan(allocation, data, found)
-    assert all(FULL_HOURS in drop.reason for drop in settled.dropped)
-    cut_short = to_plan(allocation, data, replace(found, settled=False))
-    assert all(drop.reason == OUT_OF_TIME for drop in cut_short.dropped)
+    assert all("工作时间和午休内排不下" in drop.reason for drop in settled.dropped)
+    cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
+    assert all(
+        drop.reason == "求解时限内未能排入，延长求解时间后可能排得下" for drop in cut_short.dropped
+    )
+    unfinished = to_plan(allocation, data, replace(found, status=Status.WORK_LIMIT))
+    assert all("加大搜索量（--solutions）" in drop.reason for drop in unfinished.dropped)
 
 
 def test_tier_restricts_which_team_visits(campaign: TinyCampaign) -> None:
@@ -181,7 +192,7 @@ def test_max_minutes_per_day_holds(campaign: TinyCampaign) -> None:
     (route,) = plan.routes
     assert len(route.visits) == 2
     assert minutes(route.end - route.start) <= 100
-    reason = f"行程已满（{FULL_MINUTES}），按优先级未安排"
+    reason = "行程已满（已达每日工作时长上限），按优先级未安排"
     assert all(drop.reason == reason for drop in plan.dropped)
     assert_feasible(campaign, plan)
 

@@ -6,6 +6,7 @@ from route.tiny import DAY1, DAY2, TinyCampaign
 
 from planner.route.model import build
 from planner.route.search import solve
+from planner.route.settings import Settings
 
 
 def test_first_solution_extends_the_routes_it_starts_from(campaign: TinyCampaign) -> None:
@@ -16,7 +17,7 @@ def test_first_solution_extends_the_routes_it_starts_from(campaign: TinyCampaign
         campaign.home(f"h{k}", place)
     data = build(campaign.allocation())
     start = [[2, 0], [4]]
-    solution = solve(data, time_limit=1, solution_limit=1, initial=start)
+    solution = solve(data, Settings(time_limit=1, solutions=1), start=start)
     routes = {tour.vehicle: [stop.call for stop in tour.stops] for tour in solution.tours}
     for vehicle, calls in enumerate(start):
         assert [call for call in routes[vehicle] if call in calls] == calls

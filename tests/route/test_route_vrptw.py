@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from planner.route.search import solve
+from planner.route.settings import Settings
 from planner.route.vrptw import routing_data
 
 SOLOMON = Path(__file__).resolve().parents[3] / "shared" / "bench" / "solomon"
@@ -47,7 +48,7 @@ def test_adapter_scales_times_and_truncates_distances() -> None:
 def test_capacity_splits_loads_over_vehicles() -> None:
     """Hard: 5 + 7 exceeds a capacity of 10, so each customer gets its own vehicle."""
     data = routing_data(instance(capacity=10))
-    solution = solve(data, time_limit=1, solution_limit=50)
+    solution = solve(data, Settings(time_limit=1, solutions=50))
     assert not solution.dropped
     assert sorted(len(tour.stops) for tour in solution.tours) == [1, 1]
 
@@ -55,14 +56,14 @@ def test_capacity_splits_loads_over_vehicles() -> None:
 def test_one_vehicle_serves_both_when_capacity_allows() -> None:
     """The shorter single route is taken when the load fits (the rule binds only when full)."""
     data = routing_data(instance(capacity=12))
-    solution = solve(data, time_limit=1, solution_limit=50)
+    solution = solve(data, Settings(time_limit=1, solutions=50))
     assert [len(tour.stops) for tour in solution.tours] == [2]
 
 
 def test_capacity_drops_what_no_vehicle_can_carry() -> None:
     """Hard: one vehicle of capacity 10 cannot carry both; one must-visit is left out."""
     data = routing_data(instance(capacity=10, vehicles=1))
-    solution = solve(data, time_limit=1, solution_limit=50)
+    solution = solve(data, Settings(time_limit=1, solutions=50))
     assert len(solution.dropped) == 1
     assert sum(len(tour.stops) for tour in solution.tours) == 1
 
