@@ -281,7 +281,8 @@ def parse_plan(text: str) -> PlanFile:
         where = ".".join(map(str, detail["loc"])) or "(top)"
         count = error.error_count()
         more = f" and {count - 1} more" if count > 1 else ""
-        raise PlanFileError(f"not a songnuan plan.json: {where}: {detail['msg']}{more}") from None
+        what = str(detail["msg"]).removeprefix("Value error, ")
+        raise PlanFileError(f"not a songnuan plan.json: {where}: {what}{more}") from None
 
 
 def _depth(value: object) -> int:

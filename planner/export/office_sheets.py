@@ -16,6 +16,7 @@ from planner.export.formats import yuan
 from planner.export.lookup import PlanIndex, local
 from planner.export.sheets import Cell, Formula, Row, Sheet
 from planner.travel.labels import driving_note
+from planner.safe_text import printable
 
 SHEET_NAME_LENGTH = 31
 UNSAFE_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -248,8 +249,10 @@ def schedule_sheet(index: PlanIndex, subscriptions: Mapping[str, str] | None = N
 
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: no []:*?/\\, at most 31 characters, numbered when taken."""
-    base = UNSAFE_IN_SHEET_NAME.sub("_", wanted)[:SHEET_NAME_LENGTH]
+    """A valid, unique sheet name: no []:*?/\\ nor control characters, no apostrophe at
+    either end, at most 31 characters, numbered when taken."""
+    cleaned = UNSAFE_IN_SHEET_NAME.sub("_", printable(wanted)).strip("'")
+    base = cleaned[:SHEET_NAME_LENGTH] or "_"
     name, number = base, 2
     while name in taken:
         suffix = f"({number})"

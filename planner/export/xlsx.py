@@ -42,15 +42,15 @@ def write_workbook_file(
     created = index.first_day().astimezone(dt.UTC).replace(tzinfo=None)
     workbook.set_properties(
         {
-            "title": title,
-            "company": index.campaign.organisation,
-            "comments": comments,
+            "title": printable(title),
+            "company": printable(index.campaign.organisation),
+            "comments": printable(comments),
             "created": created,
         }
     )
     styles = _styles(workbook)
     for sheet in sheets:
-        _write_sheet(workbook.add_worksheet(sheet.name), styles, sheet, index)
+        _write_sheet(workbook.add_worksheet(printable(sheet.name)), styles, sheet, index)
     workbook.close()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hostile_files import edit, run
 
+from planner import plan_file
 from planner.plan_file import MAX_DEPTH, PlanFileError, parse_plan, read_plan_file
 
 
@@ -142,3 +143,12 @@ def test_another_campaigns_plan_is_refused_by_replan(planned: Path, tiny: Path) 
     result = run("replan", tiny, "--previous", planned / "plan.json", "--out", planned.parent / "o")
     assert result.exit_code == 2
     assert "a plan of 测试用小场景 2027, not of 别的 2027" in result.output
+
+
+def test_a_plan_json_past_the_size_limit_is_refused_unread(
+    planned: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan.json larger than the limit is refused by its size, naming the limit."""
+    monkeypatch.setattr(plan_file, "MAX_BYTES", 1024)
+    with pytest.raises(PlanFileError, match=r"the limit of a plan\.json"):
+        read_plan_file(planned / "plan.json")

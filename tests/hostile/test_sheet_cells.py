@@ -65,3 +65,23 @@ def test_household_names_reach_no_sheet_as_formulas(tiny: Path, tmp_path: Path) 
     sheet = openpyxl.load_workbook(out / "allocation.xlsx")["发放名单"]
     cells = [value for row in sheet.iter_rows(values_only=True) for value in row]
     assert "'" + ATTACKS[0] in cells
+
+
+def test_control_characters_in_a_unit_leave_the_workbooks_readable(
+    tiny: Path, tmp_path: Path
+) -> None:
+    """A unit named with a vertical tab and an escape (it names a 签领表 sheet): both
+    workbooks open, and no sheet name or cell holds a control character."""
+    rows = rows_of(tiny / "households.csv")
+    for row in rows[1:4]:
+        row[5] = "县\x0b纺织\x1b[31m厂"
+    write_rows(tiny / "households.csv", rows)
+    out = tmp_path / "out"
+    result = run("plan", tiny, "--out", out, "--time-limit", "1")
+    assert result.exit_code == 0, result.output
+    for name in ("allocation.xlsx", "notice.xlsx"):
+        book = openpyxl.load_workbook(out / name)
+        texts = [*book.sheetnames]
+        texts += [v for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+        assert not [t for t in texts if isinstance(t, str) and printable(t, lines=True) != t]
+    assert "签领表-县纺织_31m厂" in openpyxl.load_workbook(out / "allocation.xlsx").sheetnames
