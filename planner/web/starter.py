@@ -12,10 +12,10 @@ import csv
 import io
 from pathlib import Path
 
-from planner.load.household_tables import HOUSEHOLD_COLUMNS
-from planner.load.network_tables import PLACE_COLUMNS, ROAD_COLUMNS
 from ruamel.yaml.comments import CommentedMap
 
+from planner.load.household_tables import HOUSEHOLD_COLUMNS
+from planner.load.network_tables import PLACE_COLUMNS, ROAD_COLUMNS
 from planner.plugins import make_plugin_manager
 from planner.rules import registered_categories
 from planner.web.scenario_edit import dump_yaml

@@ -158,3 +158,19 @@ def test_whatif_compares_variants_in_a_table_and_a_chart(client: TestClient, wor
     assert "假设分析结果" in page and "20,000" in page and "30,000" in page
     chart = re.search(r'<img class="chart" src="([^"]+)"', page)
     assert chart and client.get(chart.group(1)).content.startswith(b"\x89PNG")
+
+
+def test_replan_adds_households_from_an_upload(planned: tuple[TestClient, str, str]) -> None:
+    """A households table uploaded on the re-plan form goes through the rules into the plan."""
+    client, run, _ = planned
+    header = (TOWN / "households.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
+    columns = header.split(",")
+    values = {"编号": "T900", "姓名": "新增户", "所在单位": "白塘村", "所在地点": "v01",
+              "类别": "五保户", "家庭人口": "1"}
+    row = ",".join(values.get(column, "") for column in columns)
+    added = f"{header}\n{row}\n".encode()
+    answer = post(client, f"{run}/replan", {"time_limit": "10"},
+                  {"added": ("迟报名单.csv", added)}, page=f"{run}/replan")
+    page = wait_for(client, str(answer.headers["location"]))  # type: ignore[attr-defined]
+    assert "已完成" in page, page[-2000:]
+    assert "T900" in page and "新增户" in page

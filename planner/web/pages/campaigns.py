@@ -1,9 +1,10 @@
-"""活动: the campaigns of the workspace, a new one from a plugin's starter, a copy of last year's."""
+"""活动: the workspace's campaigns, a new one from a plugin's starter, a copy of last year's."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -24,7 +25,7 @@ from planner.web.workspace import NotFound
 MAX_TEXT = 100
 
 
-async def campaign_list(request: Request, **context: object) -> Response:
+async def campaign_list(request: Request, **context: Any) -> Response:
     """Every campaign, with the forms for a new one and for a copy."""
     return render(
         request,

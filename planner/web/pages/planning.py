@@ -18,7 +18,7 @@ from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.web.pages.calendars import team_addresses
 from planner.web.pages.results import results_context
 from planner.web.rendering import campaign_of, checked_form, redirect, render, runner
-from planner.web.runs import list_runs, latest_plan, progress_lines, run_folder
+from planner.web.runs import latest_plan, list_runs, progress_lines, run_folder
 from planner.web.workspace import NotFound
 
 MAX_TIME_LIMIT = 600.0

@@ -36,7 +36,8 @@ SENSITIVE = ("allocation.xlsx", "csv/发放名单.csv")
 DESCRIPTIONS = {
     "allocation.xlsx": "工作簿：发放名单、签领表、预算汇总、统计表、走访安排",
     "notice.xlsx": "公示名单（姓名已遮盖）", "notice.html": "公示名单网页版",
-    "report.html": "计划报告：数字、预算使用、日程、路线图", "plan.json": "完整计划（供其他系统读取）",
+    "report.html": "计划报告：数字、预算使用、日程、路线图",
+    "plan.json": "完整计划（供其他系统读取）",
     "changes.csv": "调整明细：改期、新增、取消的走访", "whatif.xlsx": "假设分析对比表",
     "whatif.png": "假设分析图",
 }

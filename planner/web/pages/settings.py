@@ -47,7 +47,8 @@ async def _page(request: Request, template: str, section: str, status: int = 200
     campaign = campaign_of(request)
     scenario, problems = _loaded(campaign)
     context.setdefault("problems", problems)
-    return render(request, template, status=status, campaign=campaign, doc=read_yaml(campaign.folder),
+    doc = read_yaml(campaign.folder)
+    return render(request, template, status=status, campaign=campaign, doc=doc,
                   scenario=scenario, section=section, saved="saved" in request.query_params,
                   **context)
 
