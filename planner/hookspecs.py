@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from planner.cases import Cases
     from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
-    from planner.scenario import Household, Scenario
+    from planner.scenario import Household, Place, Scenario
 
 PROJECT = "songnuan"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -75,3 +75,15 @@ def songnuan_register_translations(register: Callable[[str, str], None]) -> None
 @hookspec
 def songnuan_register_writers(register: Callable[[str, Callable[..., Any]], None]) -> None:
     """Register output writers: `register(name, write)` where `write(plan, folder)` makes files."""
+
+
+@hookspec(firstresult=True)
+def songnuan_travel_minutes(
+    places: tuple[Place, ...], scenario: Scenario
+) -> list[list[int]] | None:
+    """Return whole driving minutes between `places` (row i, column j: from i to j), or None."""
+
+
+@hookspec
+def songnuan_needed_columns() -> dict[str, str] | None:
+    """Return the households columns the plugin's rules read: field name → the rule needing it."""

@@ -16,6 +16,7 @@ from planner.route import route
 from planner.route.partition import Split
 from planner.rules import apply_rules
 from planner.scenario import Scenario
+from planner.travel.matrix import attach_travel
 
 DEFAULT_TIME_LIMIT = 20.0
 """Seconds of routing search; plans the bundled example well within a minute."""
@@ -38,7 +39,7 @@ def plan_scenario(
     `route_workers` caps the route searches run at once (default: one per core).
     `split` says whether a large campaign is routed in parts (`planner.route.partition`).
     """
-    cases = apply_rules(scenario, pm)
+    cases = apply_rules(attach_travel(scenario, pm), pm)
     allocation = allocate(cases, progress=progress)
     return route(
         allocation,

@@ -19,6 +19,7 @@ from planner.calendar_cn import CalendarError
 from planner.cases import Case, Cases, VisitWish
 from planner.plugins import call_each, call_first, checked
 from planner.problems import PluginError, Problem, ScenarioError
+from planner.rule_columns import rule_column_problems
 from planner.rule_types import Category, Eligibility, Finding, Priority, VisitDecision
 from planner.scenario import Household, Scenario
 
@@ -39,7 +40,7 @@ VISIT_LABELS: dict[VisitWish, str] = {"must": "必访", "may": "可访", "no": "
 
 def apply_rules(scenario: Scenario, pm: pluggy.PluginManager) -> Cases:
     """One case per household, in table order; bad options and unknown categories are problems."""
-    problems = check_options(scenario, pm)
+    problems = check_options(scenario, pm) + rule_column_problems(scenario, pm)
     categories = registered_categories(pm)
     problems += _check_category_names(scenario, categories)
     households = []

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from planner.travel.settings import CoordinateSystem, MinutesSource, TravelMatrix
+
 TZ = ZoneInfo("Asia/Shanghai")
 """Every date and time of a campaign is local to China."""
 
@@ -159,7 +161,8 @@ class Household(Frozen):
     id: str
     name: str
     unit: str
-    place: str
+    place: str = ""
+    """Its place id; load fills it from the household's coordinates or address when empty."""
     category: str
     row: int = 0
     id_number: str = ""
@@ -184,6 +187,9 @@ class Household(Frozen):
     window_date: dt.date | None = None
     window_start: dt.time | None = None
     window_end: dt.time | None = None
+    x: float | None = None
+    """经度 of the household's own home, when the table gives it (in `travel.coordinates`)."""
+    y: float | None = None
     extra: dict[str, str] = Field(default_factory=dict)
 
 
@@ -213,6 +219,10 @@ class Travel(Frozen):
 
     max_team_size: int | None = Field(default=None, gt=0)
     vehicles_per_day: int | None = Field(default=None, gt=0)
+    minutes: MinutesSource = MinutesSource()
+    """Where driving minutes come from: roads.csv, an OSM extract, an estimate or a plugin."""
+    coordinates: CoordinateSystem = "WGS-84"
+    """The system of every 经度/纬度 in the tables; load converts them to WGS-84."""
 
 
 class Scenario(Frozen):
@@ -229,6 +239,11 @@ class Scenario(Frozen):
     households: tuple[Household, ...]
     history: tuple[HistoryEntry, ...] = ()
     households_file: str = "households.csv"
+    places_file: str = "places.csv"
+    household_columns: tuple[str, ...] = ()
+    """The fields the households table has as columns; empty when the scenario came from code."""
+    travel_minutes: TravelMatrix | None = None
+    """The driving minutes among the campaign's places, once `planner.travel` has found them."""
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Options for each organisation plugin, keyed by plugin name (scenario.yaml `rules:`)."""
 

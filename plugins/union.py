@@ -160,6 +160,12 @@ def songnuan_rule_options() -> type[UnionOptions]:
 
 
 @hookimpl
+def songnuan_needed_columns() -> dict[str, str]:
+    """The income test reads the household's monthly income (its size may default to three)."""
+    return {"monthly_income": "人均月收入与低保线比较"}
+
+
+@hookimpl
 def songnuan_register_categories(register: Callable[[Category], None]) -> None:
     for category in CATEGORIES:
         register(category)

@@ -57,10 +57,10 @@ v2,二村,城关,村,106.90,26.80
 ROADS = "from,to,minutes\nseat,v1,20\nv1,v2,15\n"
 HOUSEHOLDS = """\
 编号,姓名,身份证号,所在单位,所在地点,类别,家庭月收入,残疾,工龄
-H1,张三,52010219800101001X,一厂,v1,困难职工,1200,是,20
-H2,李四,520102198002020022,二厂,v2,劳模,,,
+H1,张三,520102198001010013,一厂,v1,困难职工,1200,是,20
+H2,李四,520102198002020029,二厂,v2,劳模,,,
 """
-ID_NUMBER = "52010219800101001X"
+ID_NUMBER = "520102198001010013"
 WINDOW_COLUMNS = "可走访日期,可走访开始,可走访结束"
 
 
@@ -206,7 +206,7 @@ def test_misspelt_column(tmp_path: Path) -> None:
 
 def test_non_numeric_income_is_not_quoted(tmp_path: Path) -> None:
     """A bad income says "not a whole number of yuan" and never shows the value."""
-    text = households("H1,a,5201,u,v1,劳模,12k,,")
+    text = households("H1,a,520102198001010013,u,v1,劳模,12k,,")
     found = problems(make(tmp_path, {"households.csv": text}))
     assert found == [
         "households.csv:2:家庭月收入: not a whole number of yuan; write digits only, e.g. 1200"

@@ -14,6 +14,8 @@ import click
 
 from planner.cli import (
     explain_command,
+    import_command,
+    init_command,
     plan_command,
     plugins_command,
     replan_command,
@@ -36,3 +38,5 @@ main.add_command(plugins_command.plugins)
 main.add_command(whatif_command.whatif)
 main.add_command(replan_command.replan)
 main.add_command(explain_command.explain_household)
+main.add_command(init_command.init)
+main.add_command(import_command.import_archives)

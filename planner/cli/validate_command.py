@@ -11,6 +11,7 @@ from planner.cli.terminal import disable_option, out_console, user_errors
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.rules import apply_rules, findings
+from planner.travel.matrix import attach_travel
 
 
 @click.command()
@@ -21,7 +22,7 @@ def validate(scenario: Path, disabled: tuple[str, ...]) -> None:
     with user_errors():
         loaded = load_scenario(scenario)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
-        cases = apply_rules(loaded, pm)
+        cases = apply_rules(attach_travel(loaded, pm), pm)
         found = findings(cases, pm)
     eligible = sum(1 for case in cases.cases if case.eligible)
     out_console.print(

@@ -13,12 +13,14 @@ from itertools import pairwise
 from planner.export.formats import month_day
 from planner.export.lookup import PlanIndex
 from planner.export.svg import svg, tag, text, title
-from planner.network import RoadNetwork
 from planner.scenario import Place
+from planner.travel.ways import follows_roads, leg_lines
 
 WIDTH, HEIGHT, PAD = 1000.0, 700.0, 40.0
 LABELLED_KINDS = frozenset({"县城", "乡镇", "街道"})
 """Kinds of place whose names are written on the map; others are named on hover only."""
+STRAIGHT = {"stroke_dasharray": "6 4"}
+"""Legs drawn as straight lines (estimated or a plugin's minutes) are dashed: no road is known."""
 
 
 def route_map_svg(index: PlanIndex, colours: dict[str, str]) -> str:
@@ -33,8 +35,11 @@ def route_map_svg(index: PlanIndex, colours: dict[str, str]) -> str:
     )
     height = (north - south) * scale + 2 * PAD
 
+    def at(x: float, y: float) -> tuple[float, float]:
+        return PAD + (x - west) * scale, height - PAD - (y - south) * scale
+
     def point(place: Place) -> tuple[float, float]:
-        return PAD + (place.x - west) * scale, height - PAD - (place.y - south) * scale
+        return at(place.x, place.y)
 
     parts = [tag("rect", x=0, y=0, width=WIDTH, height=height, fill="#fbfbf8")]
     for road in index.scenario.roads:
@@ -46,18 +51,16 @@ def route_map_svg(index: PlanIndex, colours: dict[str, str]) -> str:
         (route, [route.depot, *(visit.place for visit in route.visits), route.depot])
         for route in sorted(index.plan.routes, key=lambda r: (r.team_id, r.start))
     ]
-    ways = RoadNetwork.of(index.scenario).paths(
-        leg for _, stops in tours for leg in pairwise(stops)
-    )
+    ways = leg_lines(index.scenario, (leg for _, stops in tours for leg in pairwise(stops)))
     for route, stops in tours:
-        driven = [stops[0], *(place for leg in pairwise(stops) for place in ways[leg][1:])]
-        known = [index.places[place] for place in driven if place in index.places]
+        legs = list(pairwise(stops))
+        known = [ways[legs[0]][0], *(xy for leg in legs for xy in ways[leg][1:])] if legs else []
         colour = colours[route.team_id]
         for stop in stops[1:-1]:
             visited.setdefault(stop, colour)
         tooltip = f"{index.teams[route.team_id].name} {month_day(route.date)}："
         tooltip += "→".join(index.place_name(stop) for stop in stops)
-        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(point, known))
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (at(*xy) for xy in known))
         parts.append(
             tag(
                 "polyline",
@@ -68,6 +71,7 @@ def route_map_svg(index: PlanIndex, colours: dict[str, str]) -> str:
                 stroke_width=2.5,
                 stroke_opacity=0.8,
                 stroke_linejoin="round",
+                **({} if follows_roads(index.scenario) else STRAIGHT),
             )
         )
     depots = {team.depot for team in index.scenario.teams}

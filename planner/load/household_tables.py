@@ -11,7 +11,7 @@ HOUSEHOLD_COLUMNS = (
     ColumnSpec("bank_card", "银行卡号", kind="digits"),
     ColumnSpec("phone", "联系电话", kind="digits"),
     ColumnSpec("unit", "所在单位", required=True),
-    ColumnSpec("place", "所在地点", required=True),
+    ColumnSpec("place", "所在地点"),
     ColumnSpec("address", "地址"),
     ColumnSpec("category", "类别", required=True),
     ColumnSpec("household_size", "家庭人口", kind="int"),
@@ -32,6 +32,8 @@ HOUSEHOLD_COLUMNS = (
     ColumnSpec("window_date", "可走访日期", kind="date"),
     ColumnSpec("window_start", "可走访开始", kind="time"),
     ColumnSpec("window_end", "可走访结束", kind="time"),
+    ColumnSpec("x", "经度", kind="number"),
+    ColumnSpec("y", "纬度", kind="number"),
 )
 """households.csv, as docs/scenario.md lists it."""
 

@@ -8,6 +8,8 @@ from planner.load.budget import read_budget
 from planner.load.calendar_section import read_calendar
 from planner.load.cross_checks import cross_check
 from planner.load.household_tables import HISTORY_COLUMNS, HOUSEHOLD_COLUMNS
+from planner.load.id_numbers import check_id_numbers
+from planner.load.locate import convert_places, locate_households
 from planner.load.messages import unknown_key
 from planner.load.network_tables import PLACE_COLUMNS, ROAD_COLUMNS
 from planner.load.report import Report
@@ -59,10 +61,14 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     rules = read_rules(report)
     teams = read_teams(report, year, working_days_only, work)
     light = check_team_sizes(report, teams, travel)
-    names = table_names(report, folder)
+    by_roads = travel.minutes.source == "roads"
+    names = table_names(report, folder, frozenset() if by_roads else frozenset({"roads"}))
     places = read_models(report, folder, names["places"], PLACE_COLUMNS, Place)
-    roads = read_models(report, folder, names["roads"], ROAD_COLUMNS, Road)
+    roads = read_models(report, folder, names["roads"], ROAD_COLUMNS, Road) if by_roads else None
     households = read_models(report, folder, names["households"], HOUSEHOLD_COLUMNS, Household)
+    check_id_numbers(report, households)
+    places = convert_places(report, places, travel)
+    households, places = locate_households(report, households, places, travel)
     if households and households.ok and not households.items:
         message = "no households below the header (of an XLSX, the first sheet is read)"
         report.problems.append(Problem(households.table.file, None, None, message))
@@ -70,7 +76,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     cross_check(report, teams, places, roads, households)
     if campaign is None or budget is None or not (teams.ok and light) or rules is None:
         return None
-    if places is None or roads is None or households is None:
+    if places is None or (roads is None and by_roads) or households is None:
         return None
     return Scenario(
         folder=folder,
@@ -80,9 +86,11 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
         travel=travel,
         teams=tuple(team for _, team in teams.items),
         places=places.models,
-        roads=roads.models,
+        roads=roads.models if roads else (),
         households=households.models,
         history=history.models if history else (),
         households_file=households.table.file,
+        places_file=places.table.file,
+        household_columns=tuple(households.table.headers),
         rules=rules,
     )

@@ -24,6 +24,7 @@ from planner.replan.reroute import reroute
 from planner.replan.unavailable import TeamDay
 from planner.rules import apply_rules
 from planner.scenario import Scenario
+from planner.travel.matrix import attach_travel
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def replan(
     `solution_limit` the route search stops after that many solutions, so the same inputs give
     the same plan (see `planner.route`).
     """
-    cases = keep_grants(apply_rules(scenario, pm), previous.grants)
+    cases = keep_grants(apply_rules(attach_travel(scenario, pm), pm), previous.grants)
     allocation = allocate(cases, progress=progress)
     missed = missed_visits(previous.routes, today, done)
     kept = kept_routes(previous.routes, today, missed)

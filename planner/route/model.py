@@ -32,12 +32,12 @@ from dataclasses import dataclass, field, replace
 
 from planner.allocation import Allocation
 from planner.cases import Case
-from planner.network import RoadNetwork
 from planner.plan import DroppedVisit
 from planner.route.errors import RoutingError
 from planner.route.explain import Binding, unservable_reason
 from planner.route.pool import keep_to_the_pool
 from planner.scenario import TZ, Household, LunchBreak, Team, TeamDay, Travel
+from planner.travel.matrix import travel_between
 
 MAY_PENALTY = 1000
 PRIORITY_STEP = 200
@@ -132,7 +132,7 @@ def build(allocation: Allocation) -> RoutingData:
     wishes = _wishes(allocation)
     depots = list(dict.fromkeys(team.depot for team in scenario.teams))
     places = tuple(dict.fromkeys([*depots, *(household.place for _, household in wishes)]))
-    travel = tuple(tuple(row) for row in RoadNetwork.of(scenario).matrix(places))
+    travel = tuple(tuple(row) for row in travel_between(scenario, places))
     index = {place: i for i, place in enumerate(places)}
     vehicles = tuple(
         _vehicle(team, day, index[team.depot])

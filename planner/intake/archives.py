@@ -1,0 +1,201 @@
+"""An archive as a unit keeps it (XLSX sheet or CSV) read into a header and numbered rows.
+
+Archives are typed for people, not programs: a title row above the header (merged across the
+sheet), header cells merged over two rows (序号 spanning both, 家庭情况 spanning 家庭人口 and
+月收入 below it), ID numbers as text, the odd blank row. Only the header has to be found; the
+header's words are matched to songnuan's columns by `headers`. A workbook's sheet is the one
+named (`档案.xlsx:困难职工档案`) or the first visible one: a hidden sheet often holds last
+year's list or a lookup table, and is never read without being named.
+
+Cells are kept as text, with a note of which came from number cells (whose digits an ID number
+may have lost). Control characters are removed as the cells are read, so none reaches a
+terminal, a sheet or a calendar.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from planner.problems import Problem
+
+HEADER_SEARCH_ROWS = 10
+"""How many non-blank rows from the top may hold the header (title lines come first)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    """One data row as the sheet numbers it; `numeric` holds the columns that were numbers."""
+
+    number: int
+    cells: tuple[str, ...]
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Archive:
+    """An archive's header (one name per column) and data rows, or why it cannot be read."""
+
+    label: str
+    header_row: int
+    headers: tuple[str, ...]
+    rows: tuple[ArchiveRow, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+class _Unreadable(Exception):
+    """The file cannot be read as a table; the message says what to do instead."""
+
+
+def split_source(text: str) -> tuple[Path, str | None]:
+    """`档案.xlsx:困难职工档案` → the file and the sheet named; a bare path → no sheet."""
+    path = Path(text)
+    if path.exists() or ":" not in text:
+        return path, None
+    file, sheet = text.rsplit(":", 1)
+    return Path(file), sheet or None
+
+
+def read_archive(path: Path, sheet: str | None, is_header: Callable[[str], bool]) -> Archive:
+    """Read an archive; `is_header` says whether a cell's text is a header songnuan knows."""
+    label = path.name + (f":{sheet}" if sheet else "")
+    try:
+        grid, label = _grid(path, sheet, label)
+    except _Unreadable as exc:
+        return Archive(label, 0, (), (), (Problem(label, None, None, str(exc)),))
+    rows = [(n, cells, numeric) for n, cells, numeric in grid if any(cells)]
+    found = _header(rows, is_header)
+    if found is None:
+        message = (
+            "no header row found in the first rows: it needs columns such as 姓名 and 身份证号码"
+        )
+        return Archive(label, 0, (), (), (Problem(label, None, None, message),))
+    header_row, headers, first_data = found
+    data = tuple(ArchiveRow(n, _pad(c, len(headers)), m) for n, c, m in rows[first_data:])
+    return Archive(label, header_row, headers, data)
+
+
+def _header(
+    rows: Sequence[tuple[int, tuple[str, ...], frozenset[int]]], is_header: Callable[[str], bool]
+) -> tuple[int, tuple[str, ...], int] | None:
+    """The header's row, names and the index of the first data row.
+
+    A header over two rows (the upper one with merged group names) is read as one: each column
+    takes the lower row's name, or the upper one where the lower cell is empty (merged down).
+    """
+    for index, (number, cells, _) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(is_header(cell) for cell in cells) < 2:
+            continue
+        below = rows[index + 1][1] if index + 1 < len(rows) else ()
+        if any(is_header(cell) for cell in below):
+            width = max(len(cells), len(below))
+            upper, lower = _pad(cells, width), _pad(below, width)
+            names = tuple(low or up for up, low in zip(upper, lower, strict=True))
+            return rows[index + 1][0], names, index + 2
+        return number, cells, index + 1
+    return None
+
+
+def _pad(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    return tuple([*cells, *[""] * width][:width])
+
+
+def _grid(
+    path: Path, sheet: str | None, label: str
+) -> tuple[list[tuple[int, tuple[str, ...], frozenset[int]]], str]:
+    if not path.is_file():
+        raise _Unreadable("file not found")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        if sheet:
+            raise _Unreadable("a CSV file has no sheets; leave out the :sheet")
+        return _csv_grid(path), label
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_grid(path, sheet)
+    if suffix == ".xls":
+        raise _Unreadable("old Excel .xls format: save it as .xlsx (Excel or WPS: 另存为)")
+    raise _Unreadable("not a table: songnuan reads .xlsx and .csv files")
+
+
+def _csv_grid(path: Path) -> list[tuple[int, tuple[str, ...], frozenset[int]]]:
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise _Unreadable("this is an XLSX workbook with a .csv name: rename it to .xlsx")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _Unreadable("neither UTF-8 nor GBK text: save it as CSV UTF-8")
+    try:
+        records = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise _Unreadable(f"not a readable CSV file ({exc})") from exc
+    return [(n, tuple(_clean(c) for c in r), frozenset()) for n, r in enumerate(records, 1)]
+
+
+def _xlsx_grid(
+    path: Path, sheet: str | None
+) -> tuple[list[tuple[int, tuple[str, ...], frozenset[int]]], str]:
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise _Unreadable("cannot be read as an XLSX workbook (encrypted, or not XLSX?)") from exc
+    try:
+        chosen = _sheet(book, sheet)
+        chosen.reset_dimensions()
+        grid = []
+        for number, values in enumerate(chosen.iter_rows(values_only=True), start=1):
+            cells = tuple(_xlsx_text(value) for value in values)
+            numeric = frozenset(i for i, v in enumerate(values) if _is_number(v))
+            grid.append((number, cells, numeric))
+    finally:
+        book.close()
+    return grid, f"{path.name}:{_clean(chosen.title)}"
+
+
+def _sheet(book: openpyxl.Workbook, name: str | None) -> openpyxl.worksheet.worksheet.Worksheet:
+    """The named sheet, or the first visible one."""
+    if name is not None:
+        if name not in book.sheetnames:
+            raise _Unreadable(f"no sheet {name}; the sheets are {', '.join(book.sheetnames)}")
+        return book[name]
+    for candidate in book.worksheets:
+        if candidate.sheet_state == "visible":
+            return candidate
+    raise _Unreadable("every sheet is hidden: name the one to read, as FILE.xlsx:SHEET")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _xlsx_text(value: object) -> str:
+    """A cell as Excel shows it: whole numbers without `.0`, dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _clean(str(value))
+
+
+def _clean(text: str) -> str:
+    """Text without control characters and surrounding spaces (full-width ones too)."""
+    return _CONTROL.sub("", text).strip()

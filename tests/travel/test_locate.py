@@ -1,0 +1,96 @@
+"""Load places every household: by place id, own coordinates, or address; and converts systems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import prcoords
+import pytest
+from travel.folders import starter, write_households, write_places
+
+from planner.load import load_scenario
+from planner.problems import ScenarioError
+
+PLACES = [
+    ("office", "本单位", "城关镇", "县城", 106.70, 26.60),
+    ("v1", "凤坝村", "新店镇", "村", 106.80, 26.66),
+    ("v2", "凤坝村", "五德镇", "村", 106.62, 26.55),
+]
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_households_located_by_address_or_own_coordinates(tmp_path: Path) -> None:
+    """新店镇凤坝村4组 → v1; 经度/纬度 → a place of its own in the nearest place's town."""
+    folder = starter(tmp_path / "c")
+    write_places(folder, PLACES)
+    write_households(
+        folder,
+        [
+            ("H1", "张一", "一厂", "", "新店镇凤坝村4组", "困难职工", 2000, "", ""),
+            ("H2", "李二", "一厂", "", "", "困难职工", 2000, 106.63, 26.56),
+            ("H3", "王三", "一厂", "v2", "", "困难职工", 2000, "", ""),
+        ],
+    )
+    scenario = load_scenario(folder)
+    assert [h.place for h in scenario.households] == ["v1", "hh-H2", "v2"]
+    own = scenario.place("hh-H2")
+    assert (own.x, own.y, own.district) == (106.63, 26.56, "五德镇")
+
+
+def test_unmatched_and_ambiguous_addresses_are_listed_without_quoting(tmp_path: Path) -> None:
+    """Each at its row's 地址 cell; the address itself is not repeated."""
+    folder = starter(tmp_path / "c")
+    write_places(folder, PLACES)
+    write_households(
+        folder,
+        [
+            ("H1", "张一", "一厂", "", "凤坝村4组", "困难职工", 2000, "", ""),
+            ("H2", "李二", "一厂", "", "石门镇新村1组", "困难职工", 2000, "", ""),
+            ("H3", "王三", "一厂", "", "", "困难职工", 2000, "", ""),
+        ],
+    )
+    assert problems(folder) == [
+        "households.csv:2:地址: the address fits several places of places.csv (v1, v2); give 所在地点",
+        "households.csv:3:地址: the address's 镇 and 村 are not in places.csv; add the village there "
+        "or give 所在地点",
+        "households.csv:4:所在地点: no place: give 所在地点, or 经度 and 纬度, or an 地址 with its 镇 and 村",
+    ]
+
+
+def test_gcj02_coordinates_are_converted_to_wgs84(tmp_path: Path) -> None:
+    """travel.coordinates: GCJ-02 (高德, 腾讯): places end up in WGS-84, within a metre."""
+    folder = starter(tmp_path / "c", coordinates="GCJ-02")
+    write_places(folder, PLACES)
+    write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
+    office = load_scenario(folder).place("office")
+    back = prcoords.wgs_gcj(prcoords.Coords(office.y, office.x))
+    assert abs(back.lon - 106.70) < 1e-5 and abs(back.lat - 26.60) < 1e-5
+    assert abs(office.x - 106.70) > 1e-3  # GCJ-02 is hundreds of metres off WGS-84 here
+
+
+def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path) -> None:
+    """纬度 above 90 is a problem; BD-09 coordinates in Finland cannot be BD-09."""
+    folder = starter(tmp_path / "c", coordinates="BD-09")
+    write_places(
+        folder, [*PLACES, ("x", "错", "", "", 26.6, 106.7), ("fi", "外", "", "", 26.9, 60.5)]
+    )
+    write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
+    assert problems(folder) == [
+        "places.csv:5:经度: 经度 must be within -180..180 and 纬度 within -90..90 (are they swapped?)",
+        "places.csv:6:经度: BD-09 coordinates exist only inside China; this point is outside",
+    ]
+
+
+def test_own_coordinates_need_a_source_other_than_roads(tmp_path: Path) -> None:
+    """With roads.csv a household at bare coordinates has no road: said at its 经度 cell."""
+    folder = starter(tmp_path / "c", minutes="roads")
+    write_places(folder, PLACES)
+    write_households(folder, [("H1", "张一", "一厂", "", "", "困难职工", 2000, 106.63, 26.56)])
+    (folder / "roads.csv").write_text("起点,终点,分钟\noffice,v1,20\n", encoding="utf-8")
+    (message,) = problems(folder)
+    assert message.startswith("households.csv:2:经度: a household located by 经度/纬度 needs")
