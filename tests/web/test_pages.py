@@ -121,6 +121,23 @@ def test_travel_form_sets_the_caps(client: TestClient, workspace: Path) -> None:
     assert scenario.travel.vehicles_per_day == 3 and scenario.visits.service_minutes == 25
 
 
+def test_travel_form_chooses_the_estimate_with_its_figures(
+    client: TestClient, workspace: Path
+) -> None:
+    """Choosing 直线估算 with a detour of 1.3 writes travel.minutes as the loader reads it."""
+    folder = add_campaign(workspace)
+    data = {"source": "estimate", "detour": "1.3", "speed_kmh": "40", "coordinates": "GCJ-02",
+            "service_minutes": "30"}
+    answer = post(client, "/c/2027-town/travel", data, page="/c/2027-town/travel")
+    assert answer.status_code == 303  # type: ignore[attr-defined]
+    travel = load_scenario(folder).travel
+    assert travel.minutes.source == "estimate" and travel.minutes.detour == 1.3
+    assert travel.coordinates == "GCJ-02"
+    wrong = post(client, "/c/2027-town/travel", {"source": "osm"},
+                 {"osm_file": ("map.zip", b"PK")}, page="/c/2027-town/travel")
+    assert wrong.status_code == 422 and ".osm.pbf" in wrong.text  # type: ignore[attr-defined]
+
+
 def test_upload_of_a_households_table_replaces_it(client: TestClient, workspace: Path) -> None:
     """An XLSX upload in songnuan's columns becomes households.xlsx; the CSV goes."""
     import openpyxl
