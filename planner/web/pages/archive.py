@@ -122,11 +122,15 @@ async def confirm_mapping(request: Request) -> Response:
     campaign, folder = _import(request)
     state = read_state(folder)
     known = set(FIELD_CHINESE.values()) | {IGNORE}
+    chosen: dict[str, str] = {}
     for header, target in zip(form.getlist("header"), form.getlist("target"), strict=False):
-        if str(target) in known:
-            state.confirmed[str(header)] = str(target)
-        elif not str(target):
-            state.confirmed.pop(str(header), None)
+        if str(target) in known or str(header) not in chosen:
+            chosen[str(header)] = str(target)  # a header shown twice: its choice wins
+    for header, target in chosen.items():
+        if target in known:
+            state.confirmed[header] = target
+        else:
+            state.confirmed.pop(header, None)
     state.add_places = form.get("add_places") == "on"
     for where, place in form.items():
         if where.startswith("place:") and isinstance(place, str):
