@@ -138,4 +138,9 @@ def test_the_clerks_path_in_chromium(server: str, tmp_path: Path) -> None:
         second = tmp_path / "second.ics"
         again.value.save_as(second)
         assert set(before) <= set(_events(second))
+        page.goto(f"{campaign}/calendars")
+        page.click("text=生成地址和二维码")
+        address = page.locator("code.address").first.inner_text()
+        assert address.startswith("webcal://127.0.0.1:") and page.locator(".qr svg").count() == 1
+        _shot(page, "calendars")
         browser.close()
