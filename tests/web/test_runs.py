@@ -3,6 +3,7 @@ two plans at once, cancelling, what-if — each at HTTP level against real runs.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -16,6 +17,9 @@ from conftest import TOWN, add_campaign, post, wait_for
 from icalendar import Calendar
 from starlette.testclient import TestClient
 
+from planner.explain import explain
+from planner.load import load_scenario
+from planner.plugins import make_plugin_manager
 from planner.web.app import create_app
 
 SCHOOL = TOWN.parent / "school-2027"
@@ -44,9 +48,13 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClie
 
 
 def test_results_show_figures_team_days_grants_and_reasons(planned: tuple[TestClient, str, str]) -> None:
-    """A finished plan's page has its figures, each team-day's visits, grants and not-made list."""
-    _, _, page = planned
+    """A finished plan's page has its figures, each team-day's visits, grants and not-made list;
+    the plan page lists the run, and its progress fragment, once ended, reloads the page."""
+    client, run, page = planned
     assert "已完成" in page
+    assert run in client.get("/c/2027-town/plan").text
+    fragment = client.get(f"{run}/status")
+    assert fragment.headers.get("HX-Refresh") == "true" and "已完成" in fragment.text
     for heading in ("资助户数", "预算使用", "各组每天的走访", "未安排的走访及原因", "资助名单"):
         assert heading in page
     assert "第1慰问组" in page and "2027-01-18" in page
@@ -69,11 +77,16 @@ def test_downloads_a_calendar_and_the_workbook_that_open(planned: tuple[TestClie
 
 
 def test_explain_answers_for_a_household(planned: tuple[TestClient, str, str]) -> None:
-    """说明原因 gives the explain answer in Chinese; an unknown id says so."""
+    """说明原因 gives the lines `songnuan explain --plan` gives; an unknown id says so."""
     client, run, _ = planned
     answer = post(client, f"{run}/explain", {"household": "T001"}, page=run)
-    assert answer.status_code == 200 and "T001" not in answer.text.split("<p>")[0]  # type: ignore[attr-defined]
-    assert "资助" in answer.text or "慰问" in answer.text  # type: ignore[attr-defined]
+    assert answer.status_code == 200  # type: ignore[attr-defined]
+    shown = [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", answer.text)]  # type: ignore[attr-defined]
+    folder = Path(client.app.state.workspace.root) / "2027-town" / "runs" / run.rsplit("/", 1)[1]  # type: ignore[attr-defined]
+    scenario = load_scenario(folder / "scenario")
+    expected = explain(scenario, make_plugin_manager(scenario.campaign.plugins), "T001",
+                       plan_file=folder / "out" / "plan.json", time_limit=20, lang="zh")
+    assert shown == expected and len(expected) > 2
     unknown = post(client, f"{run}/explain", {"household": "X999"}, page=run)
     assert "没有这个编号" in unknown.text  # type: ignore[attr-defined]
 
@@ -92,6 +105,7 @@ def test_a_subscription_follows_a_replan_and_can_be_revoked(
     page = client.get("/c/2027-town/calendars").text
     address = re.search(r"webcal://127\.0\.0\.1:8000/cal/([A-Za-z0-9_-]{32,})\.ics", page)
     assert address and "<svg" in page
+    assert address.group(0) in client.get(run).text  # the results page shows it, with its QR
     feed_url = f"/cal/{address.group(1)}.ics"
     before = {str(e["UID"]): e for e in Calendar.from_ical(client.get(feed_url).content).walk("VEVENT")}
     form = client.get(f"{run}/replan").text
@@ -174,3 +188,16 @@ def test_replan_adds_households_from_an_upload(planned: tuple[TestClient, str, s
     page = wait_for(client, str(answer.headers["location"]))  # type: ignore[attr-defined]
     assert "已完成" in page, page[-2000:]
     assert "T900" in page and "新增户" in page
+
+
+def test_a_run_of_a_scenario_with_problems_fails_saying_where(
+    client: TestClient, workspace: Path
+) -> None:
+    """A plan of a campaign whose team starts from an unknown place fails with the loader's
+    file:row:column problem on its page, and writes no outputs."""
+    folder = add_campaign(workspace)
+    yaml = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    (folder / "scenario.yaml").write_text(yaml.replace("depot: town", "depot: nowhere", 1), "utf-8")
+    page = wait_for(client, start(client, "2027-town"))
+    assert "未成功" in page and "输入有问题" in page and "scenario.yaml:" in page
+    assert "下载" not in page

@@ -52,8 +52,14 @@ def test_lan_mode_refuses_every_page_without_login(workspace: Path) -> None:
         assert refused.status_code == 401
         wrong = client.post("/login", data={"csrf": token, "password": "wrong password"})
         assert wrong.status_code == 401 and "密码不正确" in wrong.text
+        feed = client.get("/cal/unknown-token.ics", follow_redirects=False)
+        assert feed.status_code == 404  # calendar addresses need no login: their token is the key
         right = client.post("/login", data={"csrf": token, "password": "correct horse"})
         assert right.status_code == 200 and "2027年春节前走访慰问困难群众" in right.text
+        page = client.get("/c/2027-town")
+        assert page.status_code == 200
+        client.post("/logout", data={"csrf": csrf_of(page.text)})
+        assert client.get("/c/2027-town", follow_redirects=False).status_code == 303
 
 
 def test_the_password_is_stored_hashed(workspace: Path) -> None:

@@ -25,8 +25,9 @@ from planner.export.plan_json import FILENAME as PLAN_FILE
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
+from planner.web.pages.calendars import shown_subscriptions
 from planner.web.rendering import campaign_of, checked_form, render
-from planner.web.runs import OUT, SCENARIO, Run, run_folder
+from planner.web.runs import OUT, SCENARIO, Run, latest_plan, run_folder
 from planner.web.worker import WHATIF_TABLES
 from planner.web.workspace import Campaign, NotFound
 
@@ -67,6 +68,9 @@ def results_context(request: Request, campaign: Campaign, folder: Path, run: Run
     changes = folder / OUT / "changes.csv"
     if changes.is_file():
         context["changes"] = _changes(changes)
+    latest = latest_plan(campaign)
+    if latest is not None and latest.id == run.id:
+        context["subscriptions"] = shown_subscriptions(request, campaign)
     return context
 
 
