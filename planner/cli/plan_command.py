@@ -28,6 +28,7 @@ from planner.plugins import make_plugin_manager
 from planner.route.partition import SPLIT_ABOVE, Split
 from planner.rules import findings
 from planner.summary import summarise
+from planner.travel.labels import ESTIMATE_NOTE
 
 
 @click.command()
@@ -80,6 +81,8 @@ def plan(
     summary = summarise(result)
     print_summary(summary)
     print_findings(found)
+    if loaded.travel.minutes.is_estimate:
+        out_console.print(f"注意：路程时间为直线距离估算{ESTIMATE_NOTE}，不是实际道路时间")
     out_console.print(f"Wrote {len(written)} files to {out}")
     for dropped in result.dropped:
         if dropped.must:

@@ -20,6 +20,7 @@ from planner.export.formats import yuan
 from planner.export.lookup import PlanIndex
 from planner.plan import Route, Visit
 from planner.scenario import Team
+from planner.travel.labels import driving_note
 
 FOLDER = "calendars"
 LEADERS = "leaders"
@@ -160,11 +161,12 @@ def _visit_description(
 
 def _driving(index: PlanIndex, route: Route, number: int, minutes: int) -> str:
     """How the team gets here: from the depot or the previous household, or already there."""
+    note = driving_note(index.scenario)
     if number == 1:
-        return f"从{index.place_name(route.depot)}出发，驾车约{minutes}分钟"
+        return f"从{index.place_name(route.depot)}出发，驾车约{minutes}分钟{note}"
     if not minutes:
         return "与上一户在同一地点，无需驾车"
-    return f"从上一户驾车约{minutes}分钟"
+    return f"从上一户驾车约{minutes}分钟{note}"
 
 
 def _travel_event(index: PlanIndex, scope: str, route: Route, segment: Segment) -> CalendarEvent:
@@ -177,7 +179,8 @@ def _travel_event(index: PlanIndex, scope: str, route: Route, segment: Segment) 
         start=segment.start,
         end=segment.end,
         summary=f"路程：前往{destination}（约{segment.minutes}分钟{_lunch_note(segment)}）",
-        description=f"从{origin}到{destination}，驾车约{segment.minutes}分钟",
+        description=f"从{origin}到{destination}，驾车约{segment.minutes}分钟"
+        + driving_note(index.scenario),
         categories=("路程",),
     )
 
@@ -190,7 +193,8 @@ def _return_event(index: PlanIndex, scope: str, route: Route, segment: Segment) 
         start=segment.start,
         end=segment.end,
         summary=f"返程：返回{depot}（约{segment.minutes}分钟{_lunch_note(segment)}）",
-        description=f"从最后一户返回{depot}，驾车约{segment.minutes}分钟",
+        description=f"从最后一户返回{depot}，驾车约{segment.minutes}分钟"
+        + driving_note(index.scenario),
         categories=("路程",),
     )
 

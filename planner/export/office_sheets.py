@@ -15,6 +15,7 @@ from xlsxwriter.utility import xl_col_to_name
 from planner.export.formats import yuan
 from planner.export.lookup import PlanIndex, local
 from planner.export.sheets import Cell, Formula, Row, Sheet
+from planner.travel.labels import driving_note
 
 SHEET_NAME_LENGTH = 31
 UNSAFE_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -237,7 +238,7 @@ def schedule_sheet(index: PlanIndex, subscriptions: Mapping[str, str] | None = N
             "姓名",
             "所在单位",
             "地址",
-            "路程(分钟)",
+            "路程(分钟)" + driving_note(index.scenario),
         ),
         rows=tuple(rows),
         notes=notes,

@@ -22,6 +22,7 @@ from planner.export.calendar_state import calendars_json
 from planner.export.lookup import PlanIndex, index_plan, local
 from planner.hookspecs import hookimpl
 from planner.plan import DroppedVisit, Plan, Route, Visit
+from planner.travel.labels import travel_facts
 
 FILENAME = "plan.json"
 FORMAT_VERSION = 1
@@ -57,6 +58,7 @@ def plan_document(plan: Plan) -> Json:
         "grants": [_grant(index, grant.household_id) for grant in index.grants_in_table_order()],
         "unfunded": [_unfunded(index, unfunded) for unfunded in allocation.unfunded],
         "cases": [_case(index, case.household_id) for case in allocation.cases.cases],
+        "travel": travel_facts(index.scenario),
         "routes": [_route(index, route) for route in _routes_in_order(plan)],
         "dropped": [_dropped(index, dropped) for dropped in plan.dropped],
         "calendars": calendars_json(calendars_to_publish(plan)),

@@ -22,6 +22,7 @@ from planner.export.svg import legend, team_colours
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
 from planner.summary import Summary, summarise
+from planner.travel.labels import driving_note
 
 FILENAME = "report.html"
 
@@ -62,7 +63,7 @@ def report_html(plan: Plan) -> str:
     sections = [
         f"<h1>{escape(campaign.name)}规划报告</h1>",
         f"<p>{escape(campaign.organisation)}　{escape(status)}</p>",
-        _section("概况", _figures(summary)),
+        _section("概况", _figures(summary, driving_note(index.scenario))),
         _section("预算使用", _budget(summary)),
         _section("各类别", _categories(summary)),
         _section("各组走访", _teams(index, summary)),
@@ -89,7 +90,7 @@ def _picture(svg: str) -> str:
     return f'<div class="picture">{svg}</div>'
 
 
-def _figures(summary: Summary) -> str:
+def _figures(summary: Summary, note: str) -> str:
     """The headline numbers as cards."""
     used = summary.allocated / summary.total_budget if summary.total_budget else 0.0
     road_hours = sum(team.road_minutes for team in summary.teams) / 60
@@ -101,7 +102,7 @@ def _figures(summary: Summary) -> str:
         (yuan(summary.allocated), f"已分配，占预算 {yuan(summary.total_budget)} 的 {used:.0%}"),
         (f"{summary.visits_planned}", "计划走访（户）"),
         (f"{summary.visits_dropped}", f"未安排走访（户），{must}"),
-        (f"{road_hours:.1f}", "各组车程合计（小时）"),
+        (f"{road_hours:.1f}", "各组车程合计（小时）" + note),
     ]
     cards = (
         f'<div class="figure"><b>{escape(value)}</b><span>{escape(label)}</span></div>'
@@ -151,7 +152,13 @@ def _teams(index: PlanIndex, summary: Summary) -> str:
         ]
         for team in summary.teams
     ]
-    headers = ["小组", "带队领导", "出行天数", "走访户数", "车程(小时)"]
+    headers = [
+        "小组",
+        "带队领导",
+        "出行天数",
+        "走访户数",
+        "车程(小时)" + driving_note(index.scenario),
+    ]
     return table(headers, rows, numeric=range(2, 5))
 
 

@@ -56,21 +56,37 @@ def parse_address(address: str) -> Parsed:
     return Parsed(town=town, village=village_match["village"] if village_match else "")
 
 
+class AddressBook:
+    """The places by name, so that each of 100,000 addresses is matched in constant time."""
+
+    def __init__(self, places: Iterable[PlaceName]) -> None:
+        self._by_name: dict[str, list[PlaceName]] = {}
+        for place in places:
+            self._by_name.setdefault(place.name, []).append(place)
+
+    def match(self, address: str) -> AddressMatch:
+        """The one place that the address's town and village name."""
+        parsed = parse_address(address)
+        if not parsed.village and not parsed.town:
+            return AddressMatch("no_village")
+        if parsed.village:
+            named = self._named(parsed.village, parsed.town + parsed.village)
+            found = [p for p in named if _is_village(p, parsed)]
+        else:
+            found = self._named(parsed.town, parsed.town + "政府")
+        if len(found) == 1:
+            return AddressMatch("matched", place=found[0].id)
+        if found:
+            return AddressMatch("ambiguous", candidates=tuple(sorted(p.id for p in found)))
+        return AddressMatch("unmatched")
+
+    def _named(self, *names: str) -> list[PlaceName]:
+        return [place for name in dict.fromkeys(names) for place in self._by_name.get(name, [])]
+
+
 def match_address(address: str, places: Iterable[PlaceName]) -> AddressMatch:
     """The one place of `places` that the address's town and village name."""
-    parsed = parse_address(address)
-    if not parsed.village and not parsed.town:
-        return AddressMatch("no_village")
-    known = list(places)
-    if parsed.village:
-        found = [p for p in known if _is_village(p, parsed)]
-    else:
-        found = [p for p in known if p.name == parsed.town or p.name == parsed.town + "政府"]
-    if len(found) == 1:
-        return AddressMatch("matched", place=found[0].id)
-    if found:
-        return AddressMatch("ambiguous", candidates=tuple(sorted(p.id for p in found)))
-    return AddressMatch("unmatched")
+    return AddressBook(places).match(address)
 
 
 def _is_village(place: PlaceName, parsed: Parsed) -> bool:

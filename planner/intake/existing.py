@@ -31,6 +31,8 @@ class Existing:
     """The folder's households by person, the ids used anywhere, and its places."""
 
     ids_by_person: dict[tuple[str, ...], str]
+    place_by_id: dict[str, str]
+    """所在地点 of each existing household, kept where the archives give none."""
     used_ids: frozenset[str]
     places: tuple[PlaceName, ...]
     places_table: Table | None
@@ -39,6 +41,7 @@ class Existing:
 def read_existing(folder: Path) -> Existing:
     """The folder's households, history and places, as far as they can be read."""
     people: dict[tuple[str, ...], str] = {}
+    placed: dict[str, str] = {}
     used: set[str] = set()
     households = folder / HOUSEHOLDS_FILE
     if households.is_file():
@@ -47,6 +50,7 @@ def read_existing(folder: Path) -> Existing:
             if cells.get("id"):
                 used.add(cells["id"])
                 people.setdefault(person_of(cells), cells["id"])
+                placed.setdefault(cells["id"], cells.get("place", ""))
     history = folder / HISTORY_FILE
     if history.is_file():
         used |= {r.cells["household_id"] for r in read_table(history, HISTORY_COLUMNS).rows}
@@ -56,7 +60,7 @@ def read_existing(folder: Path) -> Existing:
         PlaceName(r.cells.get("id", ""), r.cells.get("name", ""), r.cells.get("district", ""))
         for r in (table.rows if table else ())
     )
-    return Existing(people, frozenset(used - {""}), places, table)
+    return Existing(people, placed, frozenset(used - {""}), places, table)
 
 
 def new_ids(prefix: str, count: int, used: Iterable[str]) -> list[str]:

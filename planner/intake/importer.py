@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.intake.addresses import AddressMatch, PlaceName, match_address, parse_address
+from planner.intake.addresses import AddressBook, AddressMatch, PlaceName, parse_address
 from planner.intake.archives import read_archive, split_source
 from planner.intake.duplicates import Duplicate, find_duplicates, person_key
 from planner.intake.existing import Existing, new_ids, read_existing
@@ -110,7 +110,7 @@ def plan_import(
     problems += [Problem(d.again.source, d.again.row, None, d.message()) for d in duplicates]
     existing = read_existing(folder)
     ids, kept = _ids(records, existing)
-    places, unlocated, added = _places(records, existing, add_places)
+    places, unlocated, added = _places(records, ids, existing, add_places)
     missing = tuple(
         n for n in needed if not any(n.field in r.mapping.fields.values() for r in reads)
     )
@@ -181,40 +181,44 @@ def _ids(records: Sequence[Record], existing: Existing) -> tuple[tuple[str, ...]
 
 
 def _places(
-    records: Sequence[Record], existing: Existing, add_places: bool
+    records: Sequence[Record], ids: Sequence[str], existing: Existing, add_places: bool
 ) -> tuple[tuple[str, ...], tuple[tuple[Record, AddressMatch], ...], tuple[NewPlace, ...]]:
-    """Each record's place (given, or by its address), the unlocated, and villages to add."""
+    """Each record's place, the unlocated, and the villages to add.
+
+    A place is the archive's own, else the one the address matches, else the one the clerk gave
+    the household in the existing table (a re-import keeps that work).
+    """
     known = list(existing.places)
     added: list[NewPlace] = []
     if add_places:
         added = _villages_to_add(records, known)
         known += [PlaceName(p.id, p.name, p.district) for p in added]
-    places, unlocated = [], []
-    for record in records:
+    book = AddressBook(known)
+    places: list[str] = []
+    unlocated = []
+    for record, number in zip(records, ids, strict=True):
         given = record.values.get("place", "")
+        kept = existing.place_by_id.get(number, "")
         has_xy = "x" in record.values and "y" in record.values
         if given or has_xy or not record.values.get("address"):
-            places.append(given)
+            places.append(given or ("" if has_xy else kept))
             continue
-        match = match_address(record.values["address"], known)
-        places.append(match.place)
-        if match.outcome != "matched":
+        match = book.match(record.values["address"])
+        places.append(match.place or kept)
+        if match.outcome != "matched" and not kept:
             unlocated.append((record, match))
     return tuple(places), tuple(unlocated), tuple(added)
 
 
 def _villages_to_add(records: Sequence[Record], known: list[PlaceName]) -> list[NewPlace]:
     """The distinct villages (town and village named) that match no place, in reading order."""
+    book = AddressBook(known)
     wanted: dict[tuple[str, str], None] = {}
     for record in records:
         address = record.values.get("address", "")
         if address and not record.values.get("place"):
             parsed = parse_address(address)
-            if (
-                parsed.town
-                and parsed.village
-                and match_address(address, known).outcome == "unmatched"
-            ):
+            if parsed.town and parsed.village and book.match(address).outcome == "unmatched":
                 wanted[parsed.town, parsed.village] = None
     ids = new_ids("P", len(wanted), [p.id for p in known])
     return [NewPlace(i, village, town) for i, (town, village) in zip(ids, wanted, strict=True)]

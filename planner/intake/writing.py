@@ -57,9 +57,7 @@ def write_import(plan: ImportPlan) -> list[Path]:
 
 def _households(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
     """Header and rows: 编号, songnuan's columns the archives fill, kept columns, 来源."""
-    present = {f for r in plan.records for f in r.values} | (
-        {"place"} if any(plan.places) else set()
-    )
+    present = {"place"} | {f for r in plan.records for f in r.values}  # 所在地点 for the clerk
     fields = ["id", *(s.field for s in HOUSEHOLD_COLUMNS if s.field in present and s.field != "id")]
     extras = list(dict.fromkeys(h for r in plan.records for h in r.extra))
     header = [_chinese(f) for f in fields] + extras + [SOURCE_COLUMN]

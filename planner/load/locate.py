@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.intake.addresses import PlaceName, match_address
+from planner.intake.addresses import AddressBook, PlaceName
 from planner.load.report import Report
 from planner.load.table_rows import Read
 from planner.scenario import Household, Place, Travel
@@ -53,10 +53,10 @@ def locate_households(
     """Households with a place each, and the places with those made for own coordinates."""
     if households is None or places is None or not places.table.headers:
         return households, places
-    names = [
+    names = AddressBook(
         PlaceName(row.cells.get("id", ""), row.cells.get("name", ""), row.cells.get("district", ""))
         for row in places.table.rows
-    ]
+    )
     items, own, ok = [], [], households.ok
     for number, household in households.items:
         located = _locate(report, households, number, household, names, places, travel)
@@ -79,7 +79,7 @@ def _locate(
     households: Read[Household],
     number: int,
     household: Household,
-    names: list[PlaceName],
+    names: AddressBook,
     places: Read[Place],
     travel: Travel,
 ) -> tuple[Household, Place | None] | None:
@@ -93,7 +93,7 @@ def _locate(
         message = "no place: give 所在地点, or 经度 and 纬度, or an 地址 with its 镇 and 村"
         report.at_cell(table, number, "place", message)
         return None
-    match = match_address(household.address, names)
+    match = names.match(household.address)
     if match.outcome == "matched":
         return household.model_copy(update={"place": match.place}), None
     report.at_cell(table, number, "address", _unmatched(match.outcome, match.candidates, places))

@@ -19,7 +19,6 @@ from planner.problems import PluginError, Problem, ScenarioError
 from planner.scenario import Place, Scenario
 from planner.travel.cache import cache_key, cached, file_digest, store
 from planner.travel.estimate import estimated_minutes
-from planner.travel.osm import OsmError, drive_graph, network_minutes, snap
 from planner.travel.settings import MinutesSource, TravelMatrix
 
 HOOK = "songnuan_travel_minutes"
@@ -105,7 +104,13 @@ def _inputs(
 def _osm_minutes(
     scenario: Scenario, settings: MinutesSource, places: Sequence[Place]
 ) -> list[list[int]]:
-    """Minutes over the extract; every place too far from a road is a problem."""
+    """Minutes over the extract; every place too far from a road is a problem.
+
+    The OSM module is imported here, not at the top: it pulls in scipy.spatial, which every
+    routing process would otherwise load for nothing.
+    """
+    from planner.travel.osm import OsmError, drive_graph, network_minutes, snap
+
     where = ("scenario.yaml", None, "travel.minutes.osm")
     if not (scenario.folder / str(settings.osm)).is_file():
         raise ScenarioError([Problem(*where, f"file {settings.osm} not found in the folder")])

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from planner.network import RoadNetwork
 from planner.scenario import Scenario
-from planner.travel.osm import Point, drive_graph, driven_ways
 
 Leg = tuple[str, str]
+Point = tuple[float, float]
 
 
 def leg_lines(scenario: Scenario, legs: Iterable[Leg]) -> dict[Leg, list[Point]]:
@@ -25,6 +25,8 @@ def leg_lines(scenario: Scenario, legs: Iterable[Leg]) -> dict[Leg, list[Point]]
         paths = RoadNetwork.of(scenario).paths(legs)
         return {leg: [at[place] for place in paths[leg] if place in at] for leg in legs}
     if settings.source == "osm":
+        from planner.travel.osm import drive_graph, driven_ways  # scipy.spatial, only for OSM
+
         graph = drive_graph(scenario.folder, settings)
         lines = driven_ways(graph, [(at[a], at[b]) for a, b in legs])
         return dict(zip(legs, lines, strict=True))

@@ -19,7 +19,8 @@ HEADERS = [
 
 
 def test_synonyms_map_and_the_rest_is_listed() -> None:
-    """身份证号码, 工作单位, 家庭住址, 月收入（元）, 联系方式 map; 性别 and 备注 are kept, 序号 left out."""
+    """身份证号码, 工作单位, 家庭住址, 月收入（元）, 联系方式 map by synonym; 性别 and 备注 are
+    kept, 序号 is left out."""
     mapping = map_headers(HEADERS, {})
     fields = {HEADERS[i]: f for i, f in mapping.fields.items()}
     assert fields == {

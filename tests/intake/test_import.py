@@ -79,7 +79,7 @@ def test_a_person_in_two_lists_stops_the_import(folder: Path, tmp_path: Path) ->
 def test_a_union_list_without_income_says_which_rule_cannot_be_judged(
     folder: Path, tmp_path: Path
 ) -> None:
-    """No income column: a problem naming the union's income rule, and the close match to confirm."""
+    """No income column: a problem naming the union's income rule and the close match."""
     path = tmp_path / "c.csv"
     path.write_text(
         f"姓名,身份证号码,工作单位,困难类别,人均月收入\n张一,{id_number(1)},一厂,困难职工,800\n",
@@ -155,3 +155,15 @@ def test_a_map_naming_no_column_is_a_problem(folder: Path, tmp_path: Path) -> No
     assert code == 2
     assert "--map:性别码: names no households column" in output
     assert "--map:收入: no archive has this column" in output
+
+
+def test_a_place_the_clerk_gave_survives_a_reimport(folder: Path, tmp_path: Path) -> None:
+    """An address matching no village, placed by hand in households.csv, stays placed."""
+    one = write_archive(tmp_path / "一厂.xlsx", [person(1, "张一", "一厂", "人民路5号")])
+    run("import", str(one), "--into", str(folder))
+    table = folder / "households.csv"
+    text = table.read_text(encoding="utf-8-sig")
+    table.write_text(text.replace(",,人民路5号", ",p-example,人民路5号", 1), encoding="utf-8-sig")
+    code, output = run("import", str(one), "--into", str(folder))
+    assert code == 0 and "地址未能对应地点" not in output
+    assert rows(table)[0]["所在地点"] == "p-example"

@@ -83,3 +83,22 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     }
     assert visited == {"H0002": "P0001", "H0003": "P0002", "H0004": "P0003"}
     assert id_number(2) not in (tmp_path / "out" / "plan.json").read_text(encoding="utf-8")
+    assert plan["travel"] == {"source": "estimate", "estimate": True}
+    assert "路程时间为直线距离估算" in output
+
+
+def test_every_output_showing_a_driving_time_says_it_is_an_estimate(tmp_path: Path) -> None:
+    """With travel.minutes: estimate, calendars, schedule sheet and report mark the minutes."""
+    import openpyxl
+
+    camp = tmp_path / "c"
+    invoke("init", str(camp), "--plugin", "union", "--year", "2027")
+    code, output = invoke("plan", str(camp), "--out", str(tmp_path / "out"), "--time-limit", "1")
+    assert code == 0, output
+    calendar = (tmp_path / "out" / "calendars" / "team-1.ics").read_text(encoding="utf-8")
+    assert "驾车约" in calendar and "（直线估算）" in calendar.replace("\r\n ", "")
+    book = openpyxl.load_workbook(tmp_path / "out" / "allocation.xlsx", read_only=True)
+    headers = [c for row in book["走访安排"].iter_rows(values_only=True) for c in row if c]
+    assert "路程(分钟)（直线估算）" in headers
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "各组车程合计（小时）（直线估算）" in report and 'stroke-dasharray="6 4"' in report

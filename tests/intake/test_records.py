@@ -42,7 +42,8 @@ def test_id_numbers_in_number_cells_and_empty_required_cells_are_problems() -> N
     found = records(("1", "张一", id_number(1), "", "困难职工", ""), numeric=frozenset({2}))
     assert [str(p) for p in found.problems] == [
         "一厂.xlsx:档案:3:工作单位: empty: every household needs 所在单位",
-        "一厂.xlsx:档案:3:身份证号码: stored as a number, digits may be lost; format the column as text",
+        "一厂.xlsx:档案:3:身份证号码: stored as a number, digits may be lost; "
+        "format the column as text",
     ]
 
 

@@ -28,7 +28,8 @@ def test_validate_and_plan_say_which_rule_cannot_be_judged(tmp_path: Path) -> No
     """No 家庭月收入: validate and plan exit 2 naming the union's income rule, not "OK"."""
     folder = without_income(tmp_path / "c")
     expected = (
-        "households.csv:家庭月收入: missing column 家庭月收入 (monthly_income): plugin union's rule "
+        "households.csv:家庭月收入: missing column 家庭月收入 (monthly_income): "
+        "plugin union's rule "
         "“人均月收入与低保线比较” cannot judge any household without it; add the column"
     )
     for args in (["validate", str(folder)], ["plan", str(folder), "--out", str(tmp_path / "o")]):

@@ -55,10 +55,12 @@ def test_unmatched_and_ambiguous_addresses_are_listed_without_quoting(tmp_path: 
         ],
     )
     assert problems(folder) == [
-        "households.csv:2:地址: the address fits several places of places.csv (v1, v2); give 所在地点",
-        "households.csv:3:地址: the address's 镇 and 村 are not in places.csv; add the village there "
-        "or give 所在地点",
-        "households.csv:4:所在地点: no place: give 所在地点, or 经度 and 纬度, or an 地址 with its 镇 and 村",
+        "households.csv:2:地址: the address fits several places of places.csv (v1, v2); "
+        "give 所在地点",
+        "households.csv:3:地址: the address's 镇 and 村 are not in places.csv; "
+        "add the village there or give 所在地点",
+        "households.csv:4:所在地点: no place: give 所在地点, or 经度 and 纬度, "
+        "or an 地址 with its 镇 and 村",
     ]
 
 
@@ -81,7 +83,8 @@ def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path)
     )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
     assert problems(folder) == [
-        "places.csv:5:经度: 经度 must be within -180..180 and 纬度 within -90..90 (are they swapped?)",
+        "places.csv:5:经度: 经度 must be within -180..180 and 纬度 within -90..90 "
+        "(are they swapped?)",
         "places.csv:6:经度: BD-09 coordinates exist only inside China; this point is outside",
     ]
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from travel.folders import starter, write_households, write_places
 
 from planner.load import load_scenario
+from planner.problems import ScenarioError
 from planner.travel.coordinates import metres_between
 from planner.travel.matrix import attach_travel
 from planner.travel.settings import MinutesSource
@@ -41,7 +42,7 @@ def test_roads_are_needed_only_for_the_roads_source(tmp_path: Path) -> None:
         .replace("minutes: estimate", "minutes: roads")
     )
     (folder / "scenario.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(Exception, match="missing: the scenario needs roads.csv"):
+    with pytest.raises(ScenarioError, match=r"missing: the scenario needs roads\.csv"):
         load_scenario(folder)
 
 
