@@ -20,14 +20,21 @@ from pathlib import Path
 import openpyxl
 import pytest
 import uvicorn
-from test_import import PLACES, unit_lists
 from icalendar import Calendar
+from test_archive_import import PLACES, unit_lists
 
 from planner.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 
@@ -126,7 +133,9 @@ def test_the_clerks_path_in_chromium(server: str, tmp_path: Path) -> None:
         page.fill("input[name=household]", "H0001")
         page.click("text=说明原因")
         page.wait_for_selector("#explain .explain")
-        assert "H0001" in page.locator("#explain").inner_text() or page.locator("#explain p").count()
+        assert (
+            "H0001" in page.locator("#explain").inner_text() or page.locator("#explain p").count()
+        )
         page.click("text=在此基础上调整计划")
         page.locator("input[name=unavailable]").first.check()
         page.fill("input[name=time_limit]", "10")

@@ -18,7 +18,9 @@ from planner.web.workspace import Workspace
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """What `uvicorn.run` was asked to serve, instead of serving it."""
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, **options: calls.append({"app": app, **options})
+    )
     return calls
 
 
@@ -39,7 +41,8 @@ def test_serving_the_lan_asks_for_a_password_at_first_start(
     """--host 0.0.0.0 prompts for a password twice, refuses a short one, stores it hashed."""
     answers = "short\nshort\nlong enough\nlong enough\n"
     result = CliRunner().invoke(
-        main, ["serve", "--workspace", str(tmp_path), "--host", "0.0.0.0", "--no-browser"],
+        main,
+        ["serve", "--workspace", str(tmp_path), "--host", "0.0.0.0", "--no-browser"],
         input=answers,
     )
     assert result.exit_code == 0, result.output

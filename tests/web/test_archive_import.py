@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import openpyxl
-from conftest import post
 from intake.archives import id_number, person, write_archive
 from starlette.testclient import TestClient
+from webtools import post
 
 from planner.load import load_scenario
 
@@ -25,13 +25,21 @@ PLACES = (
 def unit_lists(folder: Path) -> tuple[Path, Path]:
     """Two units' lists as clerks keep them; the second misspells 身份证号码 and repeats 李二."""
     shared = person(2, "李二", "一厂", "新店镇凤坝村2组")
-    one = write_archive(folder / "一厂.xlsx", [
-        person(1, "张一", "一厂", "新店镇凤坝村4组"), shared,
-        person(3, "王三", "一厂", "城关镇文化社区17号"),
-    ])
-    two = write_archive(folder / "二厂.xlsx", [
-        person(4, "赵四", "二厂", "五德镇新华村1组"), [*shared[:4], "二厂", *shared[5:]],
-    ])
+    one = write_archive(
+        folder / "一厂.xlsx",
+        [
+            person(1, "张一", "一厂", "新店镇凤坝村4组"),
+            shared,
+            person(3, "王三", "一厂", "城关镇文化社区17号"),
+        ],
+    )
+    two = write_archive(
+        folder / "二厂.xlsx",
+        [
+            person(4, "赵四", "二厂", "五德镇新华村1组"),
+            [*shared[:4], "二厂", *shared[5:]],
+        ],
+    )
     book = openpyxl.load_workbook(two)
     book["困难职工档案"].cell(2, 4).value = "身份正号码"
     book.save(two)
@@ -68,11 +76,18 @@ def test_two_lists_are_imported_after_the_mapping_and_the_duplicate_are_resolved
     refused = post(client, f"{page_url}/write", page=page_url)
     assert refused.status_code == 422  # type: ignore[attr-defined]
     assert (folder / "households.csv").read_bytes() == before
-    keep_first = re.search(r'name="archive" value="(二厂\.xlsx[^"]*)"><input type="hidden" '
-                           r'name="row" value="(\d+)"><button>保留先出现的', page)
+    keep_first = re.search(
+        r'name="archive" value="(二厂\.xlsx[^"]*)"><input type="hidden" '
+        r'name="row" value="(\d+)"><button>保留先出现的',
+        page,
+    )
     assert keep_first
-    post(client, f"{page_url}/drop", {"archive": keep_first.group(1), "row": keep_first.group(2)},
-         page=page_url)
+    post(
+        client,
+        f"{page_url}/drop",
+        {"archive": keep_first.group(1), "row": keep_first.group(2)},
+        page=page_url,
+    )
     page = client.get(page_url).text
     assert "没有问题：共 4 户" in page
     written = post(client, f"{page_url}/write", page=page_url)
