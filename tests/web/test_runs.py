@@ -80,6 +80,9 @@ def test_downloads_a_calendar_and_the_workbook_that_open(
     book = openpyxl.load_workbook(io.BytesIO(client.get(files["allocation.xlsx"]).content))
     assert "走访安排" in book.sheetnames
     assert re.search(r"allocation\.xlsx</a></td>\s*<td>[^<]*<strong[^>]*>【含个人敏感信息", page)
+    report = client.get(files["report.html"])
+    assert report.headers["content-disposition"].startswith("inline")
+    assert report.headers["content-type"].startswith("text/html") and "<svg" in report.text
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"{run}/zip").content))
     assert sorted(archive.namelist()) == sorted(files)
 

@@ -31,6 +31,9 @@ from planner.web.runs import OUT, SCENARIO, Run, latest_plan, run_folder
 from planner.web.worker import WHATIF_TABLES
 from planner.web.workspace import Campaign, NotFound
 
+SHOWN_IN_BROWSER = (".html", ".png")
+"""Files the browser opens (the report, the notice, the chart); the rest are downloaded."""
+
 SENSITIVE = ("allocation.xlsx", "csv/发放名单.csv")
 """Files holding bank card numbers: the 发放名单 is marked as sensitive wherever offered."""
 
@@ -118,7 +121,9 @@ async def download(request: Request) -> Response:
     if not 0 <= number < len(files):
         raise HTTPException(404, "没有这个文件。")
     name = files[number]
-    return FileResponse(folder / OUT / name, filename=Path(name).name)
+    shown = "inline" if Path(name).suffix in SHOWN_IN_BROWSER else "attachment"
+    return FileResponse(folder / OUT / name, filename=Path(name).name,
+                        content_disposition_type=shown)
 
 
 async def download_zip(request: Request) -> Response:
