@@ -96,6 +96,8 @@ def whatif(
         out_console.print(_comparison_table(table))
     for note in notes(outcomes, "en"):
         console.print(f"note: {note}", markup=False)
+    if loaded.travel.minutes.is_estimate:
+        console.print("note: road hours are straight-line estimates (travel.minutes: estimate)")
     out_console.print(f"Wrote {len(written)} files to {out}")
 
 

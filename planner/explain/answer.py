@@ -157,7 +157,9 @@ def _funding(
     if on_line:
         last = min(on_line, key=lambda hid: priority.get(hid, 0))
         lowest = priority.get(last, 0)
-        found.append(BULLET + CAME_FIRST.say(lang, id=last, priority=lowest, own=planned.priority))
+        found.append(
+            BULLET + CAME_FIRST.say(lang, id=last, priority=lowest, own=planned.priority)
+        )
         if lowest == planned.priority:
             found.append(BULLET + SAME_PRIORITY.say(lang))
     return found

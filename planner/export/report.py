@@ -152,13 +152,8 @@ def _teams(index: PlanIndex, summary: Summary) -> str:
         ]
         for team in summary.teams
     ]
-    headers = [
-        "小组",
-        "带队领导",
-        "出行天数",
-        "走访户数",
-        "车程(小时)" + driving_note(index.scenario),
-    ]
+    hours = "车程(小时)" + driving_note(index.scenario)
+    headers = ["小组", "带队领导", "出行天数", "走访户数", hours]
     return table(headers, rows, numeric=range(2, 5))
 
 

@@ -8,6 +8,7 @@ Library functions only, taking paths and plain data and returning plain data, so
 - `headers.map_headers` maps its headers to songnuan's columns (applied and proposed);
 - `records.to_records` turns the rows into households in songnuan's fields;
 - `duplicates.find_duplicates` finds one person in two lists (不重);
-- `addresses.match_address` finds a household's village among the scenario's places;
-- `importer.plan_import` and `importer.write_import` put it together and write the table.
+- `addresses.AddressBook` finds a household's village among the scenario's places;
+- `importer.plan_import` puts it together and writes nothing, `report.report_lines` words it,
+  `writing.write_import` writes households.csv, places.csv and the report, all or nothing.
 """

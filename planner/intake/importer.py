@@ -175,9 +175,8 @@ def _ids(records: Sequence[Record], existing: Existing) -> tuple[tuple[str, ...]
     """Each record's 编号: its existing one, else a new one nobody has used."""
     known = [existing.ids_by_person.get(person_key(r)) for r in records]
     fresh = iter(new_ids("H", sum(k is None for k in known), existing.used_ids))
-    return tuple(k if k is not None else next(fresh) for k in known), sum(
-        k is not None for k in known
-    )
+    ids = tuple(k if k is not None else next(fresh) for k in known)
+    return ids, sum(k is not None for k in known)
 
 
 def _places(

@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap
 from planner.load.cross_checks import check_places
 from planner.load.household_tables import HOUSEHOLD_COLUMNS
 from planner.load.id_numbers import check_id_numbers
+from planner.load.locate import locate_added
 from planner.load.report import M, Report
 from planner.load.table_rows import read_models
 from planner.load.windows import check_windows
@@ -49,6 +50,7 @@ def load_added_households(path: Path, scenario: Scenario) -> tuple[Household, ..
     if read is None:
         raise ScenarioError(report.problems)
     check_id_numbers(report, read)
+    read = locate_added(report, read, scenario.places)
     known = {household.id: household.row for household in scenario.households}
     for number, household in read.items:
         if household.id in known:

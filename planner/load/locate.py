@@ -9,6 +9,7 @@ places; what cannot be located is a problem at its row, listed for the clerk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from planner.intake.addresses import AddressBook, PlaceName
@@ -96,13 +97,14 @@ def _locate(
     match = names.match(household.address)
     if match.outcome == "matched":
         return household.model_copy(update={"place": match.place}), None
-    report.at_cell(table, number, "address", _unmatched(match.outcome, match.candidates, places))
+    report.at_cell(
+        table, number, "address", _unmatched(match.outcome, match.candidates, places.table.file)
+    )
     return None
 
 
-def _unmatched(outcome: str, candidates: tuple[str, ...], places: Read[Place]) -> str:
+def _unmatched(outcome: str, candidates: tuple[str, ...], file: str) -> str:
     """Why an address names no place, without quoting the address (it is personal data)."""
-    file = places.table.file
     if outcome == "ambiguous":
         return f"the address fits several places of {file} ({', '.join(candidates)}); give 所在地点"
     if outcome == "no_village":
@@ -142,3 +144,33 @@ def _own_place(
         y=y,
     )
     return household.model_copy(update={"place": place.id}), place
+
+
+def locate_added(
+    report: Report, added: Read[Household], places: Sequence[Place]
+) -> Read[Household]:
+    """Households added to a loaded scenario (replan `--add`), placed by id or by address.
+
+    Own coordinates would need a new place in a scenario already planned, so an added household
+    needs its 所在地点 or an address of one of the scenario's villages.
+    """
+    book = AddressBook(PlaceName(p.id, p.name, p.district) for p in places)
+    items, ok = [], added.ok
+    for number, household in added.items:
+        if not household.place and household.address:
+            match = book.match(household.address)
+            if match.outcome == "matched":
+                household = household.model_copy(update={"place": match.place})
+            else:
+                message = _unmatched(match.outcome, match.candidates, "the scenario's places table")
+                report.at_cell(added.table, number, "address", message)
+                ok = False
+                continue
+        elif not household.place:
+            report.at_cell(
+                added.table, number, "place", "no place: give 所在地点 or an 地址 with 镇 and 村"
+            )
+            ok = False
+            continue
+        items.append((number, household))
+    return Read(added.table, tuple(items), ok)

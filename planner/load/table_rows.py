@@ -94,7 +94,9 @@ def _row_model(
         return None
 
 
-def _check_unique_ids(report: Report, table: Table, items: Sequence[tuple[int, BaseModel]]) -> None:
+def _check_unique_ids(
+    report: Report, table: Table, items: Sequence[tuple[int, BaseModel]]
+) -> None:
     """Ids of households and places are unique; a repeat names both rows."""
     first: dict[str, int] = {}
     for number, item in items:

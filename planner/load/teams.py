@@ -115,7 +115,9 @@ class _TeamReader:
             return None
         if shift is None:
             return None
-        built = [self._day((*path, "days", j), item, shift, working) for j, item in enumerate(days)]
+        built = [
+            self._day((*path, "days", j), item, shift, working) for j, item in enumerate(days)
+        ]
         ok = all(group is not None for group in built)
         seen: set[dt.date] = set()
         for j, group in enumerate(built):

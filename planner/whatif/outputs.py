@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planner.atomic_folder import write_folder
 from planner.scenario import Scenario
+from planner.travel.labels import ESTIMATE_NOTE
 from planner.whatif.charts import cjk_font, write_chart
 from planner.whatif.compare import notes, tables
 from planner.whatif.run import Outcome
@@ -26,6 +27,8 @@ def write_outputs(
     def fill(folder: Path) -> None:
         title = f"{campaign.name}：预算方案对比"
         sheets, remarks = tables(outcomes, "zh"), notes(outcomes, "zh")
+        if scenario.travel.minutes.is_estimate:
+            remarks = [*remarks, f"路上小时为直线距离估算{ESTIMATE_NOTE}，不是实际道路时间"]
         write_workbook(folder, sheets, remarks, title=title, year=campaign.year)
         write_chart(folder, outcomes, font=font)
 

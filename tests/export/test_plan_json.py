@@ -17,6 +17,7 @@ TOP_LEVEL = [
     "grants",
     "unfunded",
     "cases",
+    "travel",
     "routes",
     "dropped",
     "calendars",

@@ -102,3 +102,21 @@ def test_every_output_showing_a_driving_time_says_it_is_an_estimate(tmp_path: Pa
     assert "路程(分钟)（直线估算）" in headers
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "各组车程合计（小时）（直线估算）" in report and 'stroke-dasharray="6 4"' in report
+
+
+def test_whatif_says_its_road_hours_are_estimates(tmp_path: Path) -> None:
+    """The what-if's terminal notes and its 说明 sheet mark estimated road hours."""
+    import openpyxl
+
+    camp = tmp_path / "c"
+    invoke("init", str(camp), "--plugin", "union", "--year", "2027")
+    out = tmp_path / "whatif"
+    result = CliRunner().invoke(
+        main,
+        ["whatif", str(camp), "--vary", "budget.total=10000", "--workers", "1", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "road hours are straight-line estimates" in result.output
+    book = openpyxl.load_workbook(out / "whatif.xlsx", read_only=True)
+    notes = [c for row in book["说明"].iter_rows(values_only=True) for c in row if c]
+    assert any("直线距离估算" in str(note) for note in notes)

@@ -8,7 +8,7 @@ import prcoords
 import pytest
 from travel.folders import starter, write_households, write_places
 
-from planner.load import load_scenario
+from planner.load import load_added_households, load_scenario
 from planner.problems import ScenarioError
 
 PLACES = [
@@ -97,3 +97,29 @@ def test_own_coordinates_need_a_source_other_than_roads(tmp_path: Path) -> None:
     (folder / "roads.csv").write_text("起点,终点,分钟\noffice,v1,20\n", encoding="utf-8")
     (message,) = problems(folder)
     assert message.startswith("households.csv:2:经度: a household located by 经度/纬度 needs")
+
+
+def test_households_added_when_replanning_are_placed_by_address(tmp_path: Path) -> None:
+    """replan --add: an address of one of the scenario's villages places the household; an
+    address of no village is a problem at its cell."""
+    folder = starter(tmp_path / "c")
+    write_places(folder, PLACES)
+    write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
+    scenario = load_scenario(folder)
+    added = tmp_path / "late.csv"
+    write_households(
+        tmp_path, [("H9", "迟九", "一厂", "", "五德镇凤坝村3组", "困难职工", 900, "", "")]
+    )
+    (tmp_path / "households.csv").rename(added)
+    (household,) = load_added_households(added, scenario)
+    assert household.place == "v2"
+    write_households(
+        tmp_path, [("H9", "迟九", "一厂", "", "石门镇新村1组", "困难职工", 900, "", "")]
+    )
+    (tmp_path / "households.csv").rename(added)
+    with pytest.raises(ScenarioError) as caught:
+        load_added_households(added, scenario)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{added}:2:地址: the address's 镇 and 村 are not in the scenario's places table; "
+        "add the village there or give 所在地点"
+    ]
