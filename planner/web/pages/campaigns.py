@@ -50,7 +50,8 @@ async def new_campaign(request: Request) -> Response:
         write_starter(folder, [plugin], year)
     except NoCategories:
         shutil.rmtree(folder, ignore_errors=True)
-        message = f"“{plugin}”只细化其他插件的规则，不能单独新建活动；请选择登记了困难户类别的插件。"
+        message = f"“{plugin}”只细化其他插件的规则，不能单独新建活动；"
+        message += "请选择登记了困难户类别的插件。"
         return await campaign_list(request, error=message)
     doc = read_yaml(folder)
     doc["campaign"]["name"] = name
