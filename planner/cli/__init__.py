@@ -32,11 +32,11 @@ def main() -> None:
 
 
 main.add_command(validate_command.validate)
+main.add_command(serve_command.serve)
 main.add_command(plan_command.plan)
 main.add_command(plugins_command.plugins)
 main.add_command(whatif_command.whatif)
 main.add_command(replan_command.replan)
 main.add_command(explain_command.explain_household)
-main.add_command(serve_command.serve)
 main.add_command(init_command.init)
 main.add_command(import_command.import_archives)

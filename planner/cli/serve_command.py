@@ -51,11 +51,14 @@ def serve(workspace: Path, host: str, port: int, max_upload_mb: int, no_browser:
                     break
                 except ValueError as error:
                     click.echo(str(error))
-    app = create_app(workspace, lan=lan, max_upload=max_upload_mb * 1024 * 1024)
     address = f"http://{LOOPBACK if not lan else host}:{port}/"
-    click.echo(f"送暖已启动：{address}（按 Ctrl+C 停止）")
-    if not no_browser:
-        threading.Timer(1.0, webbrowser.open, args=(address,)).start()
+
+    def started() -> None:
+        click.echo(f"送暖已启动：{address}（按 Ctrl+C 停止）")
+        if not no_browser:
+            threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
+
+    app = create_app(workspace, lan=lan, max_upload=max_upload_mb * 1024 * 1024, on_start=started)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -8,7 +8,7 @@ Chinese and never carry the exception's text, which might quote a cell of the ar
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -35,14 +35,23 @@ CHINESE_STATUS = {404: "没有这个页面。", 405: "不支持这种请求。",
 
 
 def create_app(
-    root: Path, *, lan: bool = False, max_upload: int = DEFAULT_MAX_UPLOAD
+    root: Path,
+    *,
+    lan: bool = False,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+    on_start: Callable[[], None] | None = None,
 ) -> Starlette:
-    """The app over the workspace at `root`; `lan` asks every visitor to log in."""
+    """The app over the workspace at `root`; `lan` asks every visitor to log in.
+
+    `on_start` is called once the app is ready for requests (`serve` opens the browser then).
+    """
     workspace = Workspace(root)
     runner = Runner()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if on_start is not None:
+            on_start()
         yield
         runner.stop_all()
 

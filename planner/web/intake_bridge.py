@@ -36,7 +36,7 @@ def accept_archives(folder: Path, uploads: dict[str, list[Upload]]) -> list[Prob
     remove: list[str] = []
     for table, given in uploads.items():
         if len(given) != 1:
-            message = "一次请上传一个已按 songnuan 列名整理好的表格（多份单位名单的合并导入尚未接入）"
+            message = "每种表一次上传一个已按 songnuan 列名整理好的文件（多份名单合并导入尚未接入）"
             raise ScenarioError([Problem(f"{table}.csv", None, None, message)])
         upload = given[0]
         if upload.suffix not in TABLE_SUFFIXES:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import io
+import itertools
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -76,7 +77,7 @@ def attribute_docs(model: type[BaseModel]) -> dict[str, str]:
         except (OSError, TypeError, SyntaxError):
             continue
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for field, after in zip(body, body[1:], strict=False):
+        for field, after in itertools.pairwise(body):
             if (isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name)
                     and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
                     and isinstance(after.value.value, str)):

@@ -22,6 +22,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
 
+from planner.web.progress_words import in_chinese
 from planner.web.workspace import SAFE_NAME, Campaign, NotFound, scenario_files
 
 Kind = Literal["plan", "replan", "whatif"]
@@ -52,6 +53,16 @@ class Run:
     def kind_name(self) -> str:
         """The kind in Chinese, for the pages."""
         return KIND_NAMES[self.kind]
+
+    @property
+    def started_at(self) -> str:
+        """When it started, as a page shows it: 2027-01-20 08:31."""
+        return self.started[:16].replace("T", " ")
+
+    @property
+    def finished_at(self) -> str:
+        """When it ended, as a page shows it."""
+        return self.finished[:16].replace("T", " ")
 
     @property
     def status_name(self) -> str:
@@ -104,7 +115,7 @@ def progress_lines(folder: Path) -> list[str]:
         lines = json.loads((folder / PROGRESS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [str(line) for line in lines] if isinstance(lines, list) else []
+    return [in_chinese(str(line)) for line in lines] if isinstance(lines, list) else []
 
 
 class Runner:
@@ -138,7 +149,7 @@ class Runner:
         for name, content in (files or {}).items():
             (folder / name).write_bytes(content)
         write_run(folder, run)
-        process = self._context.Process(target=run_job, args=(str(folder),), name=f"songnuan-{kind}")
+        process = self._context.Process(target=run_job, args=(str(folder),), name=kind)
         process.start()
         run.pid = process.pid or 0
         write_run(folder, run)

@@ -102,7 +102,7 @@ def change_tables(
         own = [p for p in error.problems if p.file in files]
         if own:
             raise ScenarioError(own) from None
-        others = error.problems
+        others = list(error.problems)
     for name, content in files.items():
         _replace(folder / name, content)
     for name in remove:

@@ -61,7 +61,7 @@ class Workspace:
         found = [
             self._describe(folder)
             for folder in sorted(self.root.iterdir())
-            if folder.is_dir() and SAFE_NAME.match(folder.name) and (folder / SCENARIO_FILE).is_file()
+            if SAFE_NAME.match(folder.name) and (folder / SCENARIO_FILE).is_file()
         ]
         return sorted(found, key=lambda c: (-(c.year or 0), c.title, c.name))
 

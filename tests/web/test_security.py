@@ -6,9 +6,9 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import add_campaign, csrf_of, post
 from starlette.routing import Route
 from starlette.testclient import TestClient
+from webtools import add_campaign, csrf_of, post
 
 from planner.web.app import create_app
 from planner.web.auth import Passwords
@@ -52,8 +52,14 @@ def test_lan_mode_refuses_every_page_without_login(workspace: Path) -> None:
         assert refused.status_code == 401
         wrong = client.post("/login", data={"csrf": token, "password": "wrong password"})
         assert wrong.status_code == 401 and "密码不正确" in wrong.text
+        feed = client.get("/cal/unknown-token.ics", follow_redirects=False)
+        assert feed.status_code == 404  # calendar addresses need no login: their token is the key
         right = client.post("/login", data={"csrf": token, "password": "correct horse"})
         assert right.status_code == 200 and "2027年春节前走访慰问困难群众" in right.text
+        page = client.get("/c/2027-town")
+        assert page.status_code == 200
+        client.post("/logout", data={"csrf": csrf_of(page.text)})
+        assert client.get("/c/2027-town", follow_redirects=False).status_code == 303
 
 
 def test_the_password_is_stored_hashed(workspace: Path) -> None:
@@ -75,8 +81,7 @@ def test_an_upload_over_the_limit_is_refused_with_a_clear_message(workspace: Pat
     with TestClient(create_app(workspace, max_upload=1024 * 1024)) as client:
         token = csrf_of(client.get("/c/2027-town/archive").text)
         files = {"households": ("big.csv", b"x" * (2 * 1024 * 1024))}
-        answer = client.post("/c/2027-town/archive", data={"csrf": token},
-                             files=files)
+        answer = client.post("/c/2027-town/archive", data={"csrf": token}, files=files)
     assert answer.status_code == 413
     assert "最多 1 MB" in answer.text and "未作任何改动" in answer.text
     assert (folder / "households.csv").read_bytes() == before
@@ -88,11 +93,18 @@ def test_a_personal_value_never_reaches_the_server_log(
     """An upload whose ID number and income are wrong leaves neither value in the log or page."""
     add_campaign(workspace)
     secret_id, secret_income = "52990019800101999X", "12345678"
-    table = ("编号,姓名,身份证号,所在单位,所在地点,类别,家庭月收入\n"
-             f"T001,张三,{secret_id}Q,白塘村,v01,五保户,{secret_income}元整\n")
+    table = (
+        "编号,姓名,身份证号,所在单位,所在地点,类别,家庭月收入\n"
+        f"T001,张三,{secret_id}Q,白塘村,v01,五保户,{secret_income}元整\n"
+    )
     caplog.set_level(logging.DEBUG)
-    answer = post(client, "/c/2027-town/archive", {},
-                  {"households": ("h.csv", table.encode("utf-8"))}, page="/c/2027-town/archive")
+    answer = post(
+        client,
+        "/c/2027-town/archive",
+        {},
+        {"households": ("h.csv", table.encode("utf-8"))},
+        page="/c/2027-town/archive",
+    )
     assert answer.status_code == 422
     for value in (secret_id, secret_income, "张三"):
         assert value not in caplog.text

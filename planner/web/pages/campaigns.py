@@ -1,15 +1,17 @@
-"""活动: the campaigns of the workspace, a new one from a plugin's starter, a copy of last year's."""
+"""活动: the workspace's campaigns, a new one from a plugin's starter, a copy of last year's."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from planner.intake.starter import NoCategories, write_starter
 from planner.load import load_scenario
 from planner.load.yaml_source import SCENARIO_FILE, read_yaml
 from planner.plugins import available_plugins, make_plugin_manager
@@ -18,13 +20,12 @@ from planner.rules import check_options
 from planner.web.rendering import campaign_of, checked_form, redirect, render, workspace
 from planner.web.runs import list_runs
 from planner.web.scenario_edit import dump_yaml
-from planner.web.starter import write_starter
 from planner.web.workspace import NotFound
 
 MAX_TEXT = 100
 
 
-async def campaign_list(request: Request, **context: object) -> Response:
+async def campaign_list(request: Request, **context: Any) -> Response:
     """Every campaign, with the forms for a new one and for a copy."""
     return render(
         request,
@@ -44,11 +45,19 @@ async def new_campaign(request: Request) -> Response:
     if plugin not in available_plugins() or year is None:
         return await campaign_list(request, error="请选择组织类型并填写年份（2000–2100）。")
     folder = workspace(request).new_folder(year)
+    folder.rmdir()  # init writes a folder that does not exist yet
     try:
-        write_starter(folder, plugin, name=name, year=year, organisation=_text(form.get("org")))
-    except Exception:
-        shutil.rmtree(folder)
-        raise
+        write_starter(folder, [plugin], year)
+    except NoCategories:
+        shutil.rmtree(folder, ignore_errors=True)
+        message = f"“{plugin}”只细化其他插件的规则，不能单独新建活动；"
+        message += "请选择登记了困难户类别的插件。"
+        return await campaign_list(request, error=message)
+    doc = read_yaml(folder)
+    doc["campaign"]["name"] = name
+    if organisation := _text(form.get("org")):
+        doc["campaign"]["organisation"] = organisation
+    (folder / SCENARIO_FILE).write_text(dump_yaml(doc), encoding="utf-8")
     return redirect(f"/c/{folder.name}")
 
 

@@ -25,10 +25,14 @@ from planner.export.plan_json import FILENAME as PLAN_FILE
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
+from planner.web.pages.calendars import shown_subscriptions
 from planner.web.rendering import campaign_of, checked_form, render
-from planner.web.runs import OUT, SCENARIO, Run, run_folder
+from planner.web.runs import OUT, SCENARIO, Run, latest_plan, run_folder
 from planner.web.worker import WHATIF_TABLES
 from planner.web.workspace import Campaign, NotFound
+
+SHOWN_IN_BROWSER = (".html", ".png")
+"""Files the browser opens (the report, the notice, the chart); the rest are downloaded."""
 
 SENSITIVE = ("allocation.xlsx", "csv/发放名单.csv")
 """Files holding bank card numbers: the 发放名单 is marked as sensitive wherever offered."""
@@ -36,7 +40,8 @@ SENSITIVE = ("allocation.xlsx", "csv/发放名单.csv")
 DESCRIPTIONS = {
     "allocation.xlsx": "工作簿：发放名单、签领表、预算汇总、统计表、走访安排",
     "notice.xlsx": "公示名单（姓名已遮盖）", "notice.html": "公示名单网页版",
-    "report.html": "计划报告：数字、预算使用、日程、路线图", "plan.json": "完整计划（供其他系统读取）",
+    "report.html": "计划报告：数字、预算使用、日程、路线图",
+    "plan.json": "完整计划（供其他系统读取）",
     "changes.csv": "调整明细：改期、新增、取消的走访", "whatif.xlsx": "假设分析对比表",
     "whatif.png": "假设分析图",
 }
@@ -66,6 +71,9 @@ def results_context(request: Request, campaign: Campaign, folder: Path, run: Run
     changes = folder / OUT / "changes.csv"
     if changes.is_file():
         context["changes"] = _changes(changes)
+    latest = latest_plan(campaign)
+    if latest is not None and latest.id == run.id:
+        context["subscriptions"] = shown_subscriptions(request, campaign)
     return context
 
 
@@ -113,7 +121,9 @@ async def download(request: Request) -> Response:
     if not 0 <= number < len(files):
         raise HTTPException(404, "没有这个文件。")
     name = files[number]
-    return FileResponse(folder / OUT / name, filename=Path(name).name)
+    shown = "inline" if Path(name).suffix in SHOWN_IN_BROWSER else "attachment"
+    return FileResponse(folder / OUT / name, filename=Path(name).name,
+                        content_disposition_type=shown)
 
 
 async def download_zip(request: Request) -> Response:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -22,12 +22,16 @@ from planner.plugins import call_each, make_plugin_manager
 from planner.problems import PluginError, ScenarioError
 from planner.rules import registered_categories
 from planner.scenario import Scenario
+from planner.travel.settings import DEFAULT_DETOUR, DEFAULT_SNAP_METRES, DEFAULT_SPEED_KMH
 from planner.web.option_forms import form_options, option_fields
 from planner.web.rendering import campaign_of, checked_form, redirect, render
 from planner.web.scenario_edit import change_scenario
 from planner.web.workspace import Campaign
 
 EMPTY_ROWS = 2
+OSM_FILE = "map.osm.pbf"
+"""The name an uploaded OpenStreetMap extract is kept under in the scenario folder."""
+COORDINATE_SYSTEMS = ("WGS-84", "GCJ-02", "BD-09")
 TEAM_KEYS = ("id", "name", "leader", "tier", "staff", "depot", "district", "hours", "lunch",
              "max_visits_per_day")
 NUMBER_KEYS = frozenset({"staff", "max_visits_per_day"})
@@ -47,17 +51,19 @@ async def _page(request: Request, template: str, section: str, status: int = 200
     campaign = campaign_of(request)
     scenario, problems = _loaded(campaign)
     context.setdefault("problems", problems)
-    return render(request, template, status=status, campaign=campaign, doc=read_yaml(campaign.folder),
+    doc = read_yaml(campaign.folder)
+    return render(request, template, status=status, campaign=campaign, doc=doc,
                   scenario=scenario, section=section, saved="saved" in request.query_params,
                   **context)
 
 
 async def _save(request: Request, template: str, section: str,
-                edit: Callable[[CommentedMap], None]) -> Response:
-    """Apply `edit` if the result loads; else show the form again with the problems."""
+                edit: Callable[[CommentedMap], None],
+                files: dict[str, bytes] | None = None) -> Response:
+    """Apply `edit` (and write `files`) unless that brings problems; else show them."""
     campaign = campaign_of(request)
     try:
-        change_scenario(campaign.folder, edit)
+        change_scenario(campaign.folder, edit, files)
     except ScenarioError as error:
         shown = [str(problem) for problem in error.problems]
         return await _page(request, template, section, status=422, problems=shown, failed=True)
@@ -190,16 +196,31 @@ def _team(form: FormData, row: int, old: dict[str, Any]) -> CommentedMap:
 
 
 async def travel_page(request: Request) -> Response:
-    """Where the minutes come from, and the 轻车简从 caps."""
-    return await _page(request, "travel.html", "travel")
+    """Where the minutes come from, the coordinate system, and the 轻车简从 caps."""
+    return await _page(request, "travel.html", "travel", systems=COORDINATE_SYSTEMS,
+                       defaults={"detour": DEFAULT_DETOUR, "speed_kmh": DEFAULT_SPEED_KMH,
+                                 "snap_metres": DEFAULT_SNAP_METRES})
 
 
 async def save_travel(request: Request) -> Response:
-    """Write the caps of `travel:` (team size, cars a day) and the service minutes."""
+    """Write `travel:` — the source of minutes, the coordinate system, the 轻车简从 caps — and
+    the service minutes; an uploaded OpenStreetMap extract is kept as `OSM_FILE`."""
     form = await checked_form(request)
+    extract = form.get("osm_file")
+    files: dict[str, bytes] = {}
+    if isinstance(extract, UploadFile) and extract.filename:
+        if not extract.filename.lower().endswith(".osm.pbf"):
+            return await _page(request, "travel.html", "travel", status=422,
+                               problems=["只接受 OpenStreetMap 的 .osm.pbf 文件"], failed=True)
+        files[OSM_FILE] = await extract.read()
+    kept = (campaign_of(request).folder / OSM_FILE).is_file()
+    minutes = _minutes(form, has_extract=bool(files) or kept)
 
     def edit(doc: CommentedMap) -> None:
         travel = doc.setdefault("travel", CommentedMap())
+        travel["minutes"] = minutes
+        if str(form.get("coordinates", "")) in COORDINATE_SYSTEMS:
+            travel["coordinates"] = str(form.get("coordinates"))
         for key in ("max_team_size", "vehicles_per_day"):
             value = str(form.get(key, "")).strip()
             if value:
@@ -208,11 +229,38 @@ async def save_travel(request: Request) -> Response:
                 travel.pop(key, None)
         if not travel:
             doc.pop("travel", None)
-        minutes = str(form.get("service_minutes", "")).strip()
-        if minutes:
-            doc.setdefault("visits", CommentedMap())["service_minutes"] = _number(minutes)
+        service = str(form.get("service_minutes", "")).strip()
+        if service:
+            doc.setdefault("visits", CommentedMap())["service_minutes"] = _number(service)
 
-    return await _save(request, "travel.html", "travel", edit)
+    return await _save(request, "travel.html", "travel", edit, files)
+
+
+def _minutes(form: FormData, *, has_extract: bool) -> object:
+    """`travel.minutes` in the short forms docs/scenario.md shows, from the form."""
+    source = str(form.get("source", "roads"))
+    if source == "estimate":
+        detour, speed = _decimal(form.get("detour")), _decimal(form.get("speed_kmh"))
+        if (detour, speed) == (DEFAULT_DETOUR, DEFAULT_SPEED_KMH):
+            return "estimate"
+        return CommentedMap(estimate=CommentedMap(detour=detour, speed_kmh=speed))
+    if source == "osm":
+        chosen = CommentedMap(osm=OSM_FILE if has_extract else "")
+        snap = _number(form.get("snap_metres"))
+        if snap != DEFAULT_SNAP_METRES:
+            chosen["snap_metres"] = snap
+        return chosen
+    return source if source in ("roads", "plugin") else "roads"
+
+
+def _decimal(value: object) -> object:
+    """A number with decimals from a form field, else the text (for the loader to judge)."""
+    text = str(value or "").strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() else number
 
 
 def _categories(campaign: Campaign) -> list[str]:

@@ -37,7 +37,7 @@ async def whatif_page(request: Request, status: int = 200, **context: object) ->
 async def start_whatif(request: Request) -> Response:
     """Check the variants, then plan them all in a worker."""
     form = await checked_form(request)
-    varies = [f"{path}={values.strip()}" for path, values in
+    varies = [f"{path}={str(values).strip()}" for path, values in
               zip(form.getlist("path"), form.getlist("values"), strict=False)
               if str(values).strip()]
     try:
