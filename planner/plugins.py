@@ -72,6 +72,11 @@ def make_plugin_manager(
     return pm
 
 
+def available_plugins() -> dict[str, str]:
+    """Organisation plugins installed in the `songnuan` entry-point group: name → target."""
+    return {ep.name: ep.value for ep in _entry_points()}
+
+
 def _entry_points() -> tuple[EntryPoint, ...]:
     return tuple(entry_points(group=hookspecs.PROJECT))
 

@@ -15,8 +15,8 @@ from xlsxwriter.utility import xl_col_to_name
 from planner.export.formats import yuan
 from planner.export.lookup import PlanIndex, local
 from planner.export.sheets import Cell, Formula, Row, Sheet
-from planner.travel.labels import driving_note
 from planner.safe_text import printable
+from planner.travel.labels import driving_note
 
 SHEET_NAME_LENGTH = 31
 UNSAFE_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")

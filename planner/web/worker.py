@@ -36,7 +36,7 @@ from planner.replan.done import read_progress
 from planner.replan.previous import read_previous
 from planner.replan.run import replan
 from planner.replan.unavailable import read_unavailable
-from planner.route import RoutingError
+from planner.route import RoutingError, Settings
 from planner.scenario import Scenario
 from planner.web.runs import OUT, PROGRESS_FILE, SCENARIO, now, read_run, write_run
 from planner.whatif.compare import notes, tables
@@ -108,7 +108,8 @@ def plan_job(folder: Path, inputs: dict[str, Any], show: Callable[[str], None]) 
     published = read_published(previous, loaded.campaign) if previous else ()
     pm = plugin_manager(loaded, inputs)
     show("开始计划")
-    result = plan_scenario(loaded, pm, time_limit=float(inputs["time_limit"]), progress=show)
+    settings = Settings(time_limit=float(inputs["time_limit"]))
+    result = plan_scenario(loaded, pm, settings, progress=show)
     show("写出文件")
     export(result.model_copy(update={"published": published}), folder / OUT, pm)
 
@@ -128,7 +129,7 @@ def replan_job(folder: Path, inputs: dict[str, Any], show: Callable[[str], None]
     pm = plugin_manager(loaded, inputs)
     show("开始调整计划")
     result = replan(loaded, pm, before, progress.today, off, done=progress.done,
-                    time_limit=float(inputs["time_limit"]), progress=show)
+                    settings=Settings(time_limit=float(inputs["time_limit"])), progress=show)
     show("写出文件")
     export(result.plan, folder / OUT, pm, also=[changes_writer(result.changes)])
 

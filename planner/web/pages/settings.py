@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from planner.load import load_scenario
 from planner.load.yaml_source import read_yaml
-from planner.plugins import call_each, make_plugin_manager
+from planner.plugins import each_plugin, make_plugin_manager
 from planner.problems import PluginError, ScenarioError
 from planner.rules import registered_categories
 from planner.scenario import Scenario
@@ -147,7 +147,12 @@ def _rule_models(campaign: Campaign) -> dict[str, Any]:
         pm = make_plugin_manager(campaign.plugins)
     except PluginError:
         return {}
-    return dict(call_each(pm, "songnuan_rule_options", type))
+    return {
+        plugin: model
+        for plugin, hook in each_plugin(pm, "songnuan_rule_options")
+        for model in hook()
+        if isinstance(model, type)
+    }
 
 
 def _rule_forms(campaign: Campaign) -> list[tuple[str, str, list[Any]]]:
