@@ -200,12 +200,17 @@ def schedule_sheet(index: PlanIndex, subscriptions: Mapping[str, str] | None = N
     """走访安排: per team and day, the stops in order with arrival times and addresses.
 
     `subscriptions` (team id → calendar subscription address, from `songnuan serve`) prints
-    each team's address above the table, so a leader can subscribe from the printed sheet.
+    each team's address above the table and its QR code below it, so a leader can subscribe
+    from the printed sheet with the phone's camera.
     """
+    addresses = subscriptions or {}
+    subscribed = [team for team in index.scenario.teams if team.id in addresses]
     notes = tuple(
-        f"{team.name}（{team.leader}）手机日历订阅：{subscriptions[team.id]}"
-        for team in index.scenario.teams
-        if subscriptions and team.id in subscriptions
+        f"{team.name}（{team.leader}）手机日历订阅：{addresses[team.id]}" for team in subscribed
+    )
+    codes = tuple(
+        (f"{team.name}（{team.leader}）日历订阅二维码（手机相机扫码）", addresses[team.id])
+        for team in subscribed
     )
     rows: list[Row] = []
     for team in index.scenario.teams:
@@ -245,6 +250,7 @@ def schedule_sheet(index: PlanIndex, subscriptions: Mapping[str, str] | None = N
         notes=notes,
         landscape=True,
         autofilter=True,
+        qr_codes=codes,
     )
 
 

@@ -63,6 +63,8 @@ class Sheet:
     row_height: int | None = None
     min_widths: tuple[tuple[int, int], ...] = ()
     autofilter: bool = False
+    qr_codes: tuple[tuple[str, str], ...] = ()
+    """(label, address) pairs printed as QR codes below the table (calendar subscriptions)."""
 
     def flat_headers(self) -> tuple[str, ...]:
         """One header per column, group label first (`劳模户数`), for CSV and HTML copies."""

@@ -10,10 +10,12 @@ cards) is written as text so Excel neither drops a leading zero nor shows 6.22E+
 from __future__ import annotations
 
 import datetime as dt
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+import segno
 import xlsxwriter
 from xlsxwriter.utility import xl_range
 
@@ -24,6 +26,8 @@ from planner.safe_text import printable, sheet_text
 FONT = "宋体"
 A4 = 9
 MIN_WIDTH, MAX_WIDTH = 6, 48
+QR_ROW_HEIGHT = 100
+"""Points: room for a subscription address's QR code at scale 3 (about 120 pixels)."""
 Format = Any
 """An xlsxwriter Format (the package ships no type hints)."""
 
@@ -105,11 +109,23 @@ def _write_sheet(ws: Any, styles: dict[str, Format], sheet: Sheet, index: PlanIn
     row = last + 2
     for line in sheet.closing:
         row = _banner(ws, styles["closing"], row, width, line, height=24)
+    _qr_codes(ws, styles, sheet, row + 1)
     _fit_columns(ws, sheet)
     ws.freeze_panes(first, 0)
     if sheet.autofilter:
         ws.autofilter(header_row, 0, max(first, last), width - 1)
     _print_setup(ws, sheet, index, top, header_row)
+
+
+def _qr_codes(ws: Any, styles: dict[str, Format], sheet: Sheet, row: int) -> None:
+    """Each address as a label and a QR code below it, which a phone's camera opens."""
+    for label, address in sheet.qr_codes:
+        row = _banner(ws, styles["note"], row, len(sheet.headers), label, height=20)
+        image = io.BytesIO()
+        segno.make(address, error="m").save(image, kind="png", scale=3, border=2)
+        ws.set_row(row, QR_ROW_HEIGHT)
+        ws.insert_image(row, 0, "subscription.png", {"image_data": image, "object_position": 1})
+        row += 2
 
 
 def _group_row(ws: Any, style: Format, sheet: Sheet, row: int) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+import segno
+from PIL import Image
 
 from planner.export.workbook import write_workbook
 from planner.plan import Plan
@@ -230,3 +234,29 @@ def test_same_plan_same_bytes(build_plan: Callable[[], Plan], tmp_path: Path) ->
         write_workbook(build_plan(), tmp_path / name)
     first, second = ((tmp_path / n / "allocation.xlsx").read_bytes() for n in ("a", "b"))
     assert first == second
+
+
+def test_a_subscription_prints_as_a_qr_code_a_phone_can_scan(plan: Plan, tmp_path: Path) -> None:
+    """With `songnuan serve`'s subscription addresses, 走访安排 names each team's address and
+    prints its QR code below the table: the picture's modules are exactly the address's code."""
+    team = plan.allocation.cases.scenario.teams[0]
+    address = "webcal://192.168.1.5:8000/cal/3f9c2a7d1e6b4c08a5f2d9e7b1c3a6f0.ics"
+    write_workbook(plan, tmp_path, subscriptions={team.id: address})
+    texts = [cell for row in rows(tmp_path, "走访安排") for cell in row if isinstance(cell, str)]
+    assert f"{team.name}（{team.leader}）手机日历订阅：{address}" in texts
+    assert f"{team.name}（{team.leader}）日历订阅二维码（手机相机扫码）" in texts
+    with zipfile.ZipFile(tmp_path / "allocation.xlsx") as packed:
+        (png,) = [name for name in packed.namelist() if name.startswith("xl/media/")]
+        picture = Image.open(io.BytesIO(packed.read(png))).convert("L")
+    expected = segno.make(address, error="m").matrix
+    seen = [
+        [picture.getpixel(((c + 2) * 3 + 1, (r + 2) * 3 + 1)) < 128 for c in range(len(line))]
+        for r, line in enumerate(expected)
+    ]
+    assert seen == [[bool(module) for module in line] for line in expected]
+
+
+def test_no_subscription_no_picture(out: Path) -> None:
+    """Without subscriptions (the CLI's workbook) the sheet carries no QR code."""
+    with zipfile.ZipFile(out / "allocation.xlsx") as packed:
+        assert not [name for name in packed.namelist() if name.startswith("xl/media/")]
