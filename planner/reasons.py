@@ -136,16 +136,6 @@ class ReasonBook:
         return str(value)
 
 
-def say(book: ReasonBook, reason: Reason | str, lang: Lang = "zh") -> str:
-    """A reason in `lang`; a plain string is shown as it is.
-
-    The one adapter for reasons that are still finished Chinese sentences (allocation's and
-    routing's, until those stages give `Reason`s too): everything that shows a reason to a
-    person goes through here, so it reads both kinds.
-    """
-    return reason if isinstance(reason, str) else book.render(reason, lang)
-
-
 def _add(templates: dict[str, Template], each: Template) -> None:
     if each.fields() != _fields(each.en):
         raise ValueError(f"reason {each.code}: the Chinese and English fields differ")

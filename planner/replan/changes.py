@@ -18,7 +18,6 @@ from typing import Literal
 from planner.export import Writer
 from planner.export.csv_copy import ENCODING
 from planner.plan import Plan, Route, Visit
-from planner.reasons import say
 from planner.replan.previous import Previous
 from planner.replan.unavailable import TeamDay
 from planner.safe_text import sheet_text
@@ -84,8 +83,8 @@ def changes(
     before = {h: _slot(route, visit, teams) for h, (route, visit) in previous.slots().items()}
     after = {v.household_id: _slot(route, v, teams) for route in plan.routes for v in route.visits}
     book = plan.allocation.cases.reason_book()
-    reasons = {u.household_id: say(book, u.reason) for u in plan.allocation.unfunded}
-    reasons.update({d.household_id: say(book, d.reason) for d in plan.dropped})
+    reasons = {u.household_id: book.render(u.reason) for u in plan.allocation.unfunded}
+    reasons.update({d.household_id: book.render(d.reason) for d in plan.dropped})
     names = {h.id: h.name for h in plan.allocation.cases.scenario.households}
     order = {h: i for i, h in enumerate(names)}
     found = []
