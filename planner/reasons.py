@@ -101,7 +101,10 @@ def core_templates() -> tuple[Template, ...]:
 
 
 class ReasonBook:
-    """The templates reasons are rendered with: the core's and those plugins registered."""
+    """The templates reasons are rendered with: the core's and those plugins registered.
+
+    A core template declared after the book was made (its module imported later) is known too.
+    """
 
     def __init__(self, templates: Iterable[Template] = ()) -> None:
         self._templates: dict[str, Template] = {}
@@ -114,12 +117,12 @@ class ReasonBook:
 
     def knows(self, code: str) -> bool:
         """Whether a template for `code` is registered."""
-        return code in self._templates
+        return code in self._templates or code in _CORE
 
     def render(self, reason: Reason, lang: Lang = "zh") -> str:
         """The reason as a sentence in `lang`. An unknown code renders as the code and its
         parameters, so a reason from a plugin that is no longer installed still says something."""
-        found = self._templates.get(reason.code)
+        found = self._templates.get(reason.code) or _CORE.get(reason.code)
         params = {name: self._param(value, lang) for name, value in reason.params}
         if found is None:
             figures = "，".join(f"{k}={v}" for k, v in params.items())
