@@ -55,6 +55,9 @@ Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Yuan = Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
 Minutes = Annotated[int, Field(ge=0, le=MAX_MINUTES)]
 ReasonText = Annotated[str, StringConstraints(max_length=4 * MAX_TEXT)]
+MAX_PARAMS = 8 * MAX_TEXT
+"""The longest a reason's parameters may be, as JSON: room for an older file's words (up to
+`4 * MAX_TEXT`) as its one parameter."""
 WORDS = template("plan_file.words", zh="{text}", en="{text}")
 """A reason read from a plan.json of format 1 or 2, which kept only its Chinese words."""
 
@@ -132,7 +135,7 @@ class ReasonRecord(Record):
     @model_validator(mode="after")
     def _a_reason(self) -> ReasonRecord:
         """The code and parameters must read back as a `Reason`, and stay small."""
-        if len(json.dumps(self.params, ensure_ascii=False)) > 4 * MAX_TEXT:
+        if len(json.dumps(self.params, ensure_ascii=False)) > MAX_PARAMS:
             raise ValueError("a reason's parameters are too long")
         self.reason()
         return self

@@ -120,11 +120,12 @@ class ReasonBook:
         return code in self._templates or code in _CORE
 
     def render(self, reason: Reason, lang: Lang = "zh") -> str:
-        """The reason as a sentence in `lang`. An unknown code renders as the code and its
-        parameters, so a reason from a plugin that is no longer installed still says something."""
+        """The reason as a sentence in `lang`. An unknown code, or parameters that lack a field
+        of its words (a tampered plan.json), renders as the code and its parameters, so a reason
+        from a plugin that is no longer installed still says something."""
         found = self._templates.get(reason.code) or _CORE.get(reason.code)
         params = {name: self._param(value, lang) for name, value in reason.params}
-        if found is None:
+        if found is None or not found.fields() <= params.keys():
             figures = "，".join(f"{k}={v}" for k, v in params.items())
             return f"{reason.code}（{figures}）" if figures else reason.code
         return (found.en if lang == "en" else found.zh).format(**params)
