@@ -247,7 +247,7 @@ def _households(
             district=village.district,
             unit="示例厂",
             eligible=True,
-            reasons=("测试",),
+            reasons=(),
             priority=rng.randrange(4),
             standard=GRANT,
             visit="must" if must else "may",

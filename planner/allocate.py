@@ -42,7 +42,7 @@ from planner.allocation import Allocation, Grant, LineUse, Unfunded
 from planner.cases import Case, Cases
 from planner.grant_classes import GrantClass, Payable, classes_of, households_taken
 from planner.problems import InfeasibleError
-from planner.reasons import Reason, ReasonBook, template
+from planner.reasons import Reason, template
 from planner.scenario import Budget, BudgetLine
 
 Progress = Callable[[str], None]
@@ -68,9 +68,8 @@ NOT_PROVEN = template(
     zh="求解时限内未能安排，请延长时限后重试",
     en="not placed within the solver's time limit; try again with more time",
 )
-"""Why an eligible household gets no grant, as reasons (`planner.reasons`); `Unfunded.reason`
-holds the Chinese sentence, `Unfunded.cause` the reason itself for rendering in any language."""
-_WORDS = ReasonBook()
+"""Why an eligible household gets no grant, as reasons (`planner.reasons`), kept as data in
+`Unfunded.reason` and rendered in either language at the edge."""
 WORK_LIMIT = 5.0
 """CP-SAT's deterministic time per step (its measure of work, roughly seconds on one core): far
 more than the class model needs — the county example replicated to 100,000 households (90
@@ -306,4 +305,4 @@ def _why_unfunded(case: Case, line: BudgetLine, line_left: int, total_left: int)
 
 
 def _unfunded(case: Case, cause: Reason) -> Unfunded:
-    return Unfunded(household_id=case.household_id, reason=_WORDS.render(cause, "zh"), cause=cause)
+    return Unfunded(household_id=case.household_id, reason=cause)

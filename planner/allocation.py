@@ -21,10 +21,8 @@ class Unfunded(Frozen):
     """An eligible household that gets no grant, and why (e.g. the line ran short)."""
 
     household_id: str
-    reason: str
-    """The reason in Chinese, as the report, the sheets and plan.json show it."""
-    cause: Reason | None = None
-    """The same reason as data (`planner.allocate` declares its codes), to render in English."""
+    reason: Reason
+    """Why, as data (`planner.allocate` declares its codes), rendered at the edge."""
 
 
 class LineUse(Frozen):

@@ -11,6 +11,7 @@ import datetime as dt
 from pydantic import Field
 
 from planner.allocation import Allocation
+from planner.reasons import Reason
 from planner.scenario import Frozen
 
 
@@ -41,11 +42,12 @@ class Route(Frozen):
 
 
 class DroppedVisit(Frozen):
-    """A wished-for visit that no team makes, and the reason."""
+    """A wished-for visit that no team makes, and the reason, as data (`route.*` codes,
+    rendered at the edge: summary, report, explain, plan.json's text)."""
 
     household_id: str
     must: bool
-    reason: str
+    reason: Reason
 
 
 class PublishedEvent(Frozen):

@@ -33,17 +33,20 @@ from pydantic import (
 )
 
 from planner.export.file_names import is_safe_stem
+from planner.reasons import Lang, Reason, ReasonBook, template
 from planner.scenario import TZ, Campaign
 
 FILENAME = "plan.json"
-FORMAT_VERSION = 2
-"""2: cases carry no eligibility reasons. 1 (read, not written): cases had `reasons`."""
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+"""3: reasons are `{code, params, text}`. 2 (read): reasons were Chinese text only. 1 (read):
+cases also had `reasons`, which are not read."""
+READABLE_VERSIONS = (1, 2, 3)
 
 MAX_BYTES = 128 * 1024 * 1024
 """A plan.json larger than this is refused unread (a campaign of 50,000 households is ~40 MB)."""
-MAX_DEPTH = 12
-"""Nesting deeper than this is refused (plan.json itself nests 6 deep)."""
+MAX_DEPTH = 20
+"""Nesting deeper than this is refused (plan.json itself nests up to 13 deep: a routing reason
+of four clauses, each clause a reason inside the one before)."""
 MAX_TEXT = 1_000
 MAX_AMOUNT = 10**12
 MAX_MINUTES = 10**9
@@ -52,7 +55,11 @@ Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Yuan = Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
 Minutes = Annotated[int, Field(ge=0, le=MAX_MINUTES)]
 ReasonText = Annotated[str, StringConstraints(max_length=4 * MAX_TEXT)]
-"""A reason as plan.json writes it: the Chinese words (reasons as data may replace this)."""
+MAX_PARAMS = 8 * MAX_TEXT
+"""The longest a reason's parameters may be, as JSON: room for an older file's words (up to
+`4 * MAX_TEXT`) as its one parameter."""
+WORDS = template("plan_file.words", zh="{text}", en="{text}")
+"""A reason read from a plan.json of format 1 or 2, which kept only its Chinese words."""
 
 Moment = Annotated[
     AwareDatetime,
@@ -117,10 +124,41 @@ class GrantRecord(Record):
     line_id: Text
 
 
+class ReasonRecord(Record):
+    """A reason as plan.json keeps it: its code and parameters (`Reason.to_data()`) for other
+    programs and for `explain --lang en`, and its Chinese words for a person reading the file."""
+
+    code: Text
+    params: dict[str, Any]
+    text: ReasonText
+
+    @model_validator(mode="after")
+    def _a_reason(self) -> ReasonRecord:
+        """The code and parameters must read back as a `Reason`, and stay small."""
+        if len(json.dumps(self.params, ensure_ascii=False)) > MAX_PARAMS:
+            raise ValueError("a reason's parameters are too long")
+        self.reason()
+        return self
+
+    @classmethod
+    def of(cls, reason: Reason, book: ReasonBook) -> ReasonRecord:
+        """The record of `reason`, its text rendered in Chinese by `book`."""
+        return cls(**reason.to_data(), text=book.render(reason, "zh"))
+
+    def reason(self) -> Reason:
+        """The reason itself."""
+        return Reason.from_data({"code": self.code, "params": self.params})
+
+    def render(self, book: ReasonBook, lang: Lang) -> str:
+        """The reason in `lang`; the Chinese words written with it when `book` lacks its code
+        (a plugin's reason, the plugin no longer installed)."""
+        return book.render(self.reason(), lang) if book.knows(self.code) else self.text
+
+
 class UnfundedRecord(Record):
     household_id: Text
     name: Text
-    reason: ReasonText
+    reason: ReasonRecord
 
 
 class CaseRecord(Record):
@@ -169,7 +207,7 @@ class DroppedRecord(Record):
     household_id: Text
     name: Text
     must: bool
-    reason: ReasonText
+    reason: ReasonRecord
 
 
 class EventRecord(Record):
@@ -219,12 +257,15 @@ class PlanFile(Record):
     @model_validator(mode="before")
     @classmethod
     def _older_format(cls, data: Any) -> Any:
-        """Format 1 wrote each case's reasons; they are not read (nor written any more)."""
-        if isinstance(data, dict) and data.get("format_version") == 1:
-            cases = data.get("cases")
-            if isinstance(cases, list) and all(isinstance(case, dict) for case in cases):
-                plain = [{k: v for k, v in case.items() if k != "reasons"} for case in cases]
-                data = {**data, "cases": plain}
+        """Format 1 wrote each case's reasons; they are not read (nor written any more).
+        Formats 1 and 2 wrote unfunded and dropped reasons as Chinese text: read as `WORDS`."""
+        if not isinstance(data, dict) or data.get("format_version") not in (1, 2):
+            return data
+        data = {**data, "unfunded": _worded(data.get("unfunded"))}
+        data["dropped"] = _worded(data.get("dropped"))
+        cases = data.get("cases")
+        if data["format_version"] == 1 and _all_dicts(cases):
+            data["cases"] = [{k: v for k, v in case.items() if k != "reasons"} for case in cases]
         return data
 
     def is_of(self, campaign: Campaign) -> bool:
@@ -241,6 +282,26 @@ class PlanFile(Record):
     def to_json(self) -> str:
         """The file's text: UTF-8 JSON, Chinese readable, two-space indent, a final newline."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _all_dicts(items: Any) -> bool:
+    return isinstance(items, list) and all(isinstance(item, dict) for item in items)
+
+
+def _worded(items: Any) -> Any:
+    """Records of format 1 or 2 with their text reason as a `WORDS` reason record."""
+    if not _all_dicts(items):
+        return items
+    return [
+        {**item, "reason": _words_record(item["reason"])} if "reason" in item else item
+        for item in items
+    ]
+
+
+def _words_record(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    return {"code": WORDS, "params": {"text": text}, "text": text}
 
 
 def read_plan_file(path: Path) -> PlanFile:

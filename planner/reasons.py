@@ -101,7 +101,10 @@ def core_templates() -> tuple[Template, ...]:
 
 
 class ReasonBook:
-    """The templates reasons are rendered with: the core's and those plugins registered."""
+    """The templates reasons are rendered with: the core's and those plugins registered.
+
+    A core template declared after the book was made (its module imported later) is known too.
+    """
 
     def __init__(self, templates: Iterable[Template] = ()) -> None:
         self._templates: dict[str, Template] = {}
@@ -114,14 +117,15 @@ class ReasonBook:
 
     def knows(self, code: str) -> bool:
         """Whether a template for `code` is registered."""
-        return code in self._templates
+        return code in self._templates or code in _CORE
 
     def render(self, reason: Reason, lang: Lang = "zh") -> str:
-        """The reason as a sentence in `lang`. An unknown code renders as the code and its
-        parameters, so a reason from a plugin that is no longer installed still says something."""
-        found = self._templates.get(reason.code)
+        """The reason as a sentence in `lang`. An unknown code, or parameters that lack a field
+        of its words (a tampered plan.json), renders as the code and its parameters, so a reason
+        from a plugin that is no longer installed still says something."""
+        found = self._templates.get(reason.code) or _CORE.get(reason.code)
         params = {name: self._param(value, lang) for name, value in reason.params}
-        if found is None:
+        if found is None or not found.fields() <= params.keys():
             figures = "，".join(f"{k}={v}" for k, v in params.items())
             return f"{reason.code}（{figures}）" if figures else reason.code
         return (found.en if lang == "en" else found.zh).format(**params)
@@ -134,16 +138,6 @@ class ReasonBook:
         if isinstance(value, tuple):
             return ("、" if lang == "zh" else ", ").join(self._param(v, lang) for v in value)
         return str(value)
-
-
-def say(book: ReasonBook, reason: Reason | str, lang: Lang = "zh") -> str:
-    """A reason in `lang`; a plain string is shown as it is.
-
-    The one adapter for reasons that are still finished Chinese sentences (allocation's and
-    routing's, until those stages give `Reason`s too): everything that shows a reason to a
-    person goes through here, so it reads both kinds.
-    """
-    return reason if isinstance(reason, str) else book.render(reason, lang)
 
 
 def _add(templates: dict[str, Template], each: Template) -> None:

@@ -10,6 +10,7 @@ from builders import household, scenario
 from planner.allocate import allocate
 from planner.allocation import Allocation
 from planner.problems import InfeasibleError
+from planner.reasons import ReasonBook
 from planner.rules import apply_rules
 from planner.scenario import BudgetLine, Household, Scenario
 
@@ -51,7 +52,7 @@ def test_higher_priority_is_funded_first(union_pm: pluggy.PluginManager) -> None
     )
     result = allocated(union_pm, scenario(households, total=1000, lines=_one_line(1000)))
     assert {grant.household_id for grant in result.grants} == {"deep1", "deep2"}
-    reasons = {u.household_id: u.reason for u in result.unfunded}
+    reasons = {u.household_id: ReasonBook().render(u.reason) for u in result.unfunded}
     assert "余额0元" in reasons["low1"]
 
 
@@ -130,7 +131,7 @@ def test_a_lower_level_gets_what_the_higher_one_cannot_use(
     built = scenario(households, total=4000, lines=lines, standards={"劳模": 3000, "困难职工": 500})
     result = allocated(union_pm, built)
     assert {grant.household_id for grant in result.grants} == {"deep", "low0", "low1"}
-    reasons = {u.household_id: u.reason for u in result.unfunded}
+    reasons = {u.household_id: ReasonBook().render(u.reason) for u in result.unfunded}
     assert "劳模慰问金余额2500元" in reasons["m1"]
 
 

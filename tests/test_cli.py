@@ -147,7 +147,8 @@ def test_messages_do_not_quote_personal_data(tiny: Path) -> None:
 
 
 def test_dropped_must_visit_exits_3_and_names_it(tiny: Path, tmp_path: Path) -> None:
-    """A 必访 household needing a tier no team has: plan written, exit 3, reason printed."""
+    """A 必访 household needing a tier no team has: plan written, exit 3, reason printed in the
+    terminal's language."""
     edit(
         tiny / "households.csv",
         lambda t: t.replace(",深度困难,,,,,", ",深度困难,省领导,必访,,,", 1),
@@ -155,8 +156,13 @@ def test_dropped_must_visit_exits_3_and_names_it(tiny: Path, tmp_path: Path) -> 
     out = tmp_path / "out"
     result = run("plan", str(tiny), "--out", str(out), "--time-limit", "1")
     assert result.exit_code == 3, result.output
-    assert "必访未安排" in result.output and "h01" in result.output
+    assert "必访未安排" in result.output and "h01: 没有“省领导”带队的走访小组" in result.output
     assert (out / "plan.json").exists()
+    again = ("--out", str(out), "--time-limit", "1", "--force", "--lang", "en")
+    english = run("plan", str(tiny), *again)
+    assert english.exit_code == 3, english.output
+    assert "must-visit not planned" in english.output
+    assert "h01: no visiting team is led by “省领导”" in english.output
 
 
 def test_plugins_lists_the_union_plugin_and_its_hooks() -> None:

@@ -29,7 +29,6 @@ from planner.i18n import Lang
 from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
-from planner.reasons import say as say_reason
 from planner.route import Settings
 from planner.route.partition import SPLIT_ABOVE
 from planner.route.settings import SOLUTIONS, Split
@@ -99,7 +98,7 @@ def plan(
     out_console.print(say("wrote", lang, count=len(written), out=out), markup=False)
     for dropped in result.dropped:
         if dropped.must:
-            why = say_reason(book, dropped.reason, lang)
+            why = book.render(dropped.reason, lang)
             head = say("must_dropped", lang)
             console.print(tagged(head, "yellow", f"{dropped.household_id}: {why}"))
     if summary.must_visits_dropped:

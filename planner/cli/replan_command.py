@@ -27,6 +27,7 @@ from planner.i18n import Lang, Phrase
 from planner.load import load_added_households, load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT
 from planner.plugins import make_plugin_manager
+from planner.reasons import ReasonBook
 from planner.replan.changes import FILENAME as CHANGES_FILE
 from planner.replan.changes import KIND_ZH, Change, changes_writer
 from planner.replan.done import read_progress
@@ -130,19 +131,19 @@ def replan(
         counts = {"done": done, "missed": len(result.missed), "again": again}
         missed = WORDS["missed"].say(lang, **counts, cancelled=len(result.missed) - again)
         out_console.print(missed, markup=False)
-    _print_changes(result.changes, lang)
+    _print_changes(result.changes, result.plan.allocation.cases.reason_book(), lang)
     wrote = WORDS["wrote"].say(lang, count=len(written), out=out, changes=CHANGES_FILE)
     out_console.print(wrote, markup=False)
     if summary.must_visits_dropped:
         sys.exit(EXIT_MUST_VISIT_DROPPED)
 
 
-def _print_changes(found: Sequence[Change], lang: Lang) -> None:
+def _print_changes(found: Sequence[Change], book: ReasonBook, lang: Lang) -> None:
     """Each moved, added and cancelled visit, old → new, then how many of each."""
     for change in found:
         before, after = change.before or "", change.after or ""
         where = f"{before} → {after}" if before and after else f"{before}{after}"
-        reason = f"  ({change.reason})" if change.reason else ""
+        reason = f"  ({change.why(book, lang)})" if change.reasons else ""
         kind = KIND_ZH[change.kind] if lang == "zh" else f"{change.kind:<9}"
         line = f"{kind} {change.household_id} {change.name}  {where}{reason}"
         out_console.print(line, markup=False)

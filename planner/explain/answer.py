@@ -16,7 +16,7 @@ from functools import partial
 from planner.cases import Case
 from planner.explain.facts import CaseFacts, PlanFacts, RouteFacts, VisitFacts
 from planner.i18n import Lang, Phrase
-from planner.reasons import Reason, ReasonBook, say
+from planner.reasons import Reason, ReasonBook
 from planner.rules import category_reason
 from planner.scenario import Household, Scenario
 
@@ -94,13 +94,13 @@ class Subject:
     facts: PlanFacts
 
 
-Say = Callable[[Reason | str], str]
+Say = Callable[[Reason], str]
 """A reason in the answer's language."""
 
 
 def answer(subject: Subject, book: ReasonBook, lang: Lang) -> list[str]:
     """The lines of the answer in `lang`: header, eligibility, funding, visit."""
-    words: Say = partial(say, book, lang=lang)
+    words: Say = partial(book.render, lang=lang)
     household, case = subject.household, subject.case
     lines = [
         HEADER.say(
@@ -120,8 +120,8 @@ def answer(subject: Subject, book: ReasonBook, lang: Lang) -> list[str]:
         lines.append(STALE.say(lang))
     return [
         *lines,
-        *_funding(subject, planned, words, lang),
-        *_visit(subject, planned, words, lang),
+        *_funding(subject, planned, book, lang),
+        *_visit(subject, planned, book, lang),
     ]
 
 
@@ -132,7 +132,7 @@ def _eligibility(case: Case, say: Say, lang: Lang) -> list[str]:
     return [head.say(lang), *reasons, BULLET + SIZE.say(lang, size=case.counted_size)]
 
 
-def _funding(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list[str]:
+def _funding(subject: Subject, planned: CaseFacts, book: ReasonBook, lang: Lang) -> list[str]:
     """The grant and its line; or why none: not eligible, or which line ran short and who
     came first on it."""
     facts, household_id = subject.facts, subject.household.id
@@ -146,7 +146,7 @@ def _funding(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list
     unfunded = next((u for u in facts.unfunded if u.household_id == household_id), None)
     if unfunded is None:
         return [NOT_LISTED.say(lang)]
-    found = [NOT_FUNDED.say(lang, reason=say(unfunded.reason))]
+    found = [NOT_FUNDED.say(lang, reason=unfunded.reason.render(book, lang))]
     paying = subject.scenario.budget.line_for(planned.category)
     line = lines.get(paying.id) if paying else None
     if line is None:
@@ -171,7 +171,7 @@ def _funding(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list
     return found
 
 
-def _visit(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list[str]:
+def _visit(subject: Subject, planned: CaseFacts, book: ReasonBook, lang: Lang) -> list[str]:
     """When and by whom; or why not: dropped (with what binds), not eligible, not funded, or
     no visit wanted."""
     facts, household_id = subject.facts, subject.household.id
@@ -182,7 +182,7 @@ def _visit(subject: Subject, planned: CaseFacts, say: Say, lang: Lang) -> list[s
     dropped = next((d for d in facts.dropped if d.household_id == household_id), None)
     if dropped is not None:
         head = DROPPED_MUST if dropped.must else DROPPED
-        found = [head.say(lang, reason=say(dropped.reason))]
+        found = [head.say(lang, reason=dropped.reason.render(book, lang))]
         found += [BULLET + line for line in _what_binds(subject, planned, dropped.must, lang)]
         return found
     if not planned.eligible:

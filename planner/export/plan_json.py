@@ -32,12 +32,14 @@ from planner.plan_file import (
     LineRecord,
     LunchRecord,
     PlanFile,
+    ReasonRecord,
     RouteRecord,
     SolverStatus,
     TravelRecord,
     UnfundedRecord,
     VisitRecord,
 )
+from planner.reasons import ReasonBook
 
 __all__ = ["FILENAME", "plan_document", "write_plan_json"]
 
@@ -58,6 +60,7 @@ def plan_document(plan: Plan) -> PlanFile:
     index = index_plan(plan)
     allocation = plan.allocation
     campaign = index.campaign
+    book = allocation.cases.reason_book()
     return PlanFile(
         format_version=FORMAT_VERSION,
         campaign=CampaignRecord(
@@ -65,11 +68,11 @@ def plan_document(plan: Plan) -> PlanFile:
         ),
         budget=_budget(index),
         grants=tuple(_grant(index, grant.household_id) for grant in index.grants_in_table_order()),
-        unfunded=tuple(_unfunded(index, unfunded) for unfunded in allocation.unfunded),
+        unfunded=tuple(_unfunded(index, unfunded, book) for unfunded in allocation.unfunded),
         cases=tuple(_case(index, case.household_id) for case in allocation.cases.cases),
         travel=_travel(index),
         routes=tuple(_route(index, route) for route in _routes_in_order(plan)),
-        dropped=tuple(_dropped(index, dropped) for dropped in plan.dropped),
+        dropped=tuple(_dropped(index, dropped, book) for dropped in plan.dropped),
         calendars=calendars_json(calendars_to_publish(plan)),
         objective=plan.objective,
         solver_status=SolverStatus(allocation=allocation.solver_status, routing=plan.solver_status),
@@ -118,12 +121,14 @@ def _grant(index: PlanIndex, household_id: str) -> GrantRecord:
     )
 
 
-def _unfunded(index: PlanIndex, unfunded: Unfunded) -> UnfundedRecord:
-    """An eligible household left without a grant, and why (which line ran short)."""
+def _unfunded(index: PlanIndex, unfunded: Unfunded, book: ReasonBook) -> UnfundedRecord:
+    """An eligible household left without a grant, and why (which line ran short): the reason
+    as data and in Chinese. Allocation's reasons name lines, amounts and priorities, no
+    personal fact."""
     return UnfundedRecord(
         household_id=unfunded.household_id,
         name=_name(index, unfunded.household_id),
-        reason=unfunded.reason,
+        reason=ReasonRecord.of(unfunded.reason, book),
     )
 
 
@@ -182,13 +187,13 @@ def _visit(index: PlanIndex, visit: Visit) -> VisitRecord:
     )
 
 
-def _dropped(index: PlanIndex, dropped: DroppedVisit) -> DroppedRecord:
+def _dropped(index: PlanIndex, dropped: DroppedVisit, book: ReasonBook) -> DroppedRecord:
     """A wished-for visit no team makes, and why."""
     return DroppedRecord(
         household_id=dropped.household_id,
         name=_name(index, dropped.household_id),
         must=dropped.must,
-        reason=dropped.reason,
+        reason=ReasonRecord.of(dropped.reason, book),
     )
 
 

@@ -22,7 +22,6 @@ from planner.export.svg import legend, team_colours
 from planner.fairness import fairness_table
 from planner.hookspecs import hookimpl
 from planner.plan import Plan
-from planner.reasons import say
 from planner.summary import Summary, solver_words, summarise
 from planner.travel.labels import driving_note
 
@@ -171,13 +170,14 @@ def _dropped(index: PlanIndex) -> str:
     dropped = sorted(index.plan.dropped, key=lambda d: not d.must)
     if not dropped:
         return "<p>所有希望走访的户都已安排。</p>"
+    book = index.plan.allocation.cases.reason_book()
     rows = [
         [
             index.households[d.household_id].name,
             index.households[d.household_id].unit,
             index.category(d.household_id),
             Markup('<span class="must">必访</span>') if d.must else "可访",
-            say(index.plan.allocation.cases.reason_book(), d.reason),
+            book.render(d.reason),
         ]
         for d in dropped
     ]
@@ -189,12 +189,13 @@ def _unfunded(index: PlanIndex) -> str:
     unfunded = index.plan.allocation.unfunded
     if not unfunded:
         return "<p>所有符合条件的户都获得了慰问金。</p>"
+    book = index.plan.allocation.cases.reason_book()
     rows = [
         [
             index.households[u.household_id].name,
             index.households[u.household_id].unit,
             index.category(u.household_id),
-            say(index.plan.allocation.cases.reason_book(), u.reason),
+            book.render(u.reason),
         ]
         for u in unfunded
     ]

@@ -3,7 +3,9 @@
 Office staff must phone every household whose visit moved or was cancelled, and tell leaders of
 new visits, so the list is printed and written as changes.csv (UTF-8 with BOM, for Excel).
 A visit counts as moved when its team, day or arrival time changed; one that was missed on an
-earlier day (not in done.csv) and now has a later one counts as moved too, and says so.
+earlier day (not in done.csv) and now has a later one counts as moved too, and says so. Each
+change keeps why as reasons (`planner.reasons`), worded in Chinese for changes.csv and in the
+terminal's language by `replan`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Literal
 from planner.export import Writer
 from planner.export.csv_copy import ENCODING
 from planner.plan import Plan, Route, Visit
-from planner.reasons import say
+from planner.reasons import Lang, Reason, ReasonBook, template
 from planner.replan.previous import Previous
 from planner.replan.unavailable import TeamDay
 from planner.safe_text import sheet_text
@@ -27,8 +29,11 @@ from planner.scenario import Team
 FILENAME = "changes.csv"
 Kind = Literal["moved", "added", "cancelled"]
 KIND_ZH: dict[Kind, str] = {"moved": "调整", "added": "新增", "cancelled": "取消"}
-NO_LONGER = "不再安排走访"
-MISSED = "未走访"
+TEAM_OFF = template(
+    "replan.team_off", zh="{team} {date} 不能出行", en="{team} cannot go out on {date}"
+)
+MISSED = template("replan.missed", zh="{date} 未走访", en="not visited on {date}")
+NO_LONGER = template("replan.no_longer", zh="不再安排走访", en="no longer visited")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,11 @@ class Change:
     name: str
     before: Slot | None
     after: Slot | None
-    reason: str = ""
+    reasons: tuple[Reason, ...] = ()
+
+    def why(self, book: ReasonBook, lang: Lang = "zh") -> str:
+        """The reasons in `lang`, one after the other; empty when there are none."""
+        return ("；" if lang == "zh" else "; ").join(book.render(r, lang) for r in self.reasons)
 
 
 def changes(
@@ -83,9 +92,8 @@ def changes(
     teams = {team.id: team for team in plan.allocation.cases.scenario.teams}
     before = {h: _slot(route, visit, teams) for h, (route, visit) in previous.slots().items()}
     after = {v.household_id: _slot(route, v, teams) for route in plan.routes for v in route.visits}
-    book = plan.allocation.cases.reason_book()
-    reasons = {u.household_id: say(book, u.reason) for u in plan.allocation.unfunded}
-    reasons.update({d.household_id: say(book, d.reason) for d in plan.dropped})
+    reasons = {u.household_id: u.reason for u in plan.allocation.unfunded}
+    reasons.update({d.household_id: d.reason for d in plan.dropped})
     names = {h.id: h.name for h in plan.allocation.cases.scenario.households}
     order = {h: i for i, h in enumerate(names)}
     found = []
@@ -93,15 +101,23 @@ def changes(
         old, new = before.get(household), after.get(household)
         if old is not None and old.same_visit(new):
             continue
-        gone = old is not None and (old.team_id, old.date) in unavailable
-        why = f"{old.who} {old.date} 不能出行" if gone and old else ""
-        if household in missed and old is not None:
-            why = f"{old.date} {MISSED}"
+        why = _why_moved(old, household in missed, unavailable)
         if new is None:
-            why = "；".join(filter(None, [why, reasons.get(household, NO_LONGER)]))
+            why = (*why, reasons.get(household, Reason.of(NO_LONGER)))
         kind: Kind = "added" if old is None else "cancelled" if new is None else "moved"
         found.append(Change(kind, household, names.get(household, household), old, new, why))
     return tuple(found)
+
+
+def _why_moved(old: Slot | None, missed: bool, unavailable: Set[TeamDay]) -> tuple[Reason, ...]:
+    """Why a planned visit had to move: it was missed on its day, or its team-day is off."""
+    if old is None:
+        return ()
+    if missed:
+        return (Reason.of(MISSED, date=old.date.isoformat()),)
+    if (old.team_id, old.date) in unavailable:
+        return (Reason.of(TEAM_OFF, team=old.who, date=old.date.isoformat()),)
+    return ()
 
 
 def _slot(route: Route, visit: Visit, teams: Mapping[str, Team]) -> Slot:
@@ -118,7 +134,8 @@ def _slot(route: Route, visit: Visit, teams: Mapping[str, Team]) -> Slot:
 def changes_writer(found: tuple[Change, ...]) -> Writer:
     """A writer of changes.csv, for export to run with the plan's own writers."""
 
-    def write(_: Plan, folder: Path) -> None:
+    def write(plan: Plan, folder: Path) -> None:
+        book = plan.allocation.cases.reason_book()
         with (folder / FILENAME).open("w", encoding=ENCODING, newline="") as file:
             writer = csv.writer(file, lineterminator="\r\n")
             writer.writerow(["变动", "编号", "姓名", "原安排", "新安排", "原因"])
@@ -129,7 +146,7 @@ def changes_writer(found: tuple[Change, ...]) -> Writer:
                     change.name,
                     change.before or "",
                     change.after or "",
-                    change.reason,
+                    change.why(book),
                 ]
                 writer.writerow([sheet_text(str(cell)) for cell in cells])
 

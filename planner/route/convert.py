@@ -5,15 +5,15 @@ its first arrival and is back as soon as its last visit and the drive home allow
 waits at the depot gate. When the lunch break falls on that first or last drive, the drive
 takes the break's length longer (`lunch.stretch`).
 
-The plan is the routing stage's edge: its reasons are worded here, in Chinese, for the office
-(`Plan.dropped` holds text; the codes stay in `RoutingData` and `explain`).
+Every drop keeps its reason as data (`route.*` codes); the edges (summary, report, explain,
+plan.json) word it in Chinese or English.
 """
 
 from __future__ import annotations
 
 from planner.allocation import Allocation
 from planner.plan import DroppedVisit, Plan, Route, Visit
-from planner.reasons import Reason, ReasonBook
+from planner.reasons import Reason
 from planner.route.data import RoutingData
 from planner.route.explain import crowded_out_reason
 from planner.route.lunch import stretch
@@ -22,7 +22,6 @@ from planner.route.solution import Solution, Tour
 
 def to_plan(allocation: Allocation, data: RoutingData, solution: Solution) -> Plan:
     """The plan: one route per used team-day (team order, then date) and every dropped visit."""
-    book = ReasonBook()
     calls = data.calls
     left_out: list[tuple[str, bool, Reason]] = [
         *((drop.household_id, drop.must, drop.reason) for drop in data.unservable),
@@ -33,7 +32,7 @@ def to_plan(allocation: Allocation, data: RoutingData, solution: Solution) -> Pl
     ]
     order = {case.household_id: i for i, case in enumerate(allocation.cases.cases)}
     dropped = [
-        DroppedVisit(household_id=household, must=must, reason=book.render(reason))
+        DroppedVisit(household_id=household, must=must, reason=reason)
         for household, must, reason in sorted(left_out, key=lambda drop: order[drop[0]])
     ]
     return Plan(

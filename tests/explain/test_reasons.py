@@ -13,12 +13,14 @@ import pytest
 
 from builders import REPO, household, scenario
 from planner import hookimpl
+from planner.allocate import LINE_SHORT
 from planner.cases import Case
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import PluginError
-from planner.reasons import Reason, ReasonBook
-from planner.route.explain import Binding, unservable_reason
+from planner.reasons import Reason, ReasonBook, core_templates, template
+from planner.replan.changes import TEAM_OFF
+from planner.route.explain import FULL_HOURS, Binding, unservable_reason
 from planner.rules import apply_rules
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -115,3 +117,22 @@ def test_every_reason_of_a_shipped_scenario_reads_in_both_languages(folder: Path
     assert all(CJK.search(book.render(reason, "zh")) for reason in reasons)
     english = [book.render(reason, "en") for reason in sorted(reasons, key=str)]
     assert [text for text in english if CJK.search(TYPED_BY_THE_OFFICE.sub("", text))] == []
+
+
+def test_every_core_reason_has_english_words() -> None:
+    """Each reason allocation, routing and re-planning give has English words with no Chinese
+    in them, so `--lang en` reads them in English (only the office's names stay Chinese)."""
+    stages = ("allocate.", "route.", "replan.")
+    words = [each for each in core_templates() if each.code.startswith(stages)]
+    assert {LINE_SHORT, FULL_HOURS, TEAM_OFF} <= {each.code for each in words}
+    assert [each.code for each in words if CJK.search(each.en)] == []
+
+
+def test_a_book_knows_core_words_declared_after_it_was_made() -> None:
+    """A book made before a module declares its reason (the module imported later) still
+    renders that reason in both languages, rather than as its bare code."""
+    book = ReasonBook()
+    late = template("test.declared_late", zh="晚到的{what}", en="late {what}")
+    assert book.knows(late)
+    assert book.render(Reason.of(late, what="x"), "zh") == "晚到的x"
+    assert book.render(Reason.of(late, what="x"), "en") == "late x"

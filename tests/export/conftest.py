@@ -16,10 +16,13 @@ import pluggy
 import pytest
 
 from builders import case, scenario
+from planner.allocate import LINE_SHORT
 from planner.allocation import Allocation, Grant, LineUse, Unfunded
 from planner.cases import Cases
 from planner.plan import DroppedVisit, Plan, Route, Visit
 from planner.plugins import make_plugin_manager
+from planner.reasons import Reason
+from planner.route.explain import FULL_HOURS
 from planner.rule_types import Category
 from planner.rules import category_templates, listed_reason
 from planner.scenario import (
@@ -48,6 +51,9 @@ PERSONAL = {
 
 DIAGNOSIS = "尿毒症"
 """A diagnosis kept in the archive's extra columns; it must never be exported."""
+
+LINE_SHORT_REASON = Reason.of(LINE_SHORT, line="困难职工慰问金", left=0, standard=500, priority=1)
+"""Why 赵六 is unfunded: allocation's reason, as data."""
 
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -165,7 +171,7 @@ def make_allocation(cases: Cases) -> Allocation:
             Grant(household_id="h2", amount=500, line_id="needy"),
             Grant(household_id="h3", amount=500, line_id="needy"),
         ),
-        unfunded=(Unfunded(household_id="h4", reason="困难职工慰问金不足"),),
+        unfunded=(Unfunded(household_id="h4", reason=LINE_SHORT_REASON),),
         lines=(
             LineUse(line_id="model", name="劳模慰问金", budget=4000, allocated=2000, households=1),
             LineUse(
@@ -227,7 +233,7 @@ def make_plan() -> Plan:
     return Plan(
         allocation=allocation,
         routes=(route1, route2),
-        dropped=(DroppedVisit(household_id="h4", must=False, reason="当天时间不足"),),
+        dropped=(DroppedVisit(household_id="h4", must=False, reason=Reason.of(FULL_HOURS)),),
         objective=150,
         solver_status="ROUTING_SUCCESS",
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.export.plan_json import write_plan_json
-from planner.plan import Plan
+from planner.plan import DroppedVisit, Plan
+from planner.plan_file import read_plan_file
+from planner.reasons import Reason, core_templates
+from planner.route import explain as route_words
 
 TOP_LEVEL = [
     "format_version",
@@ -77,13 +81,19 @@ def test_budget_and_grants(plan: Plan, tmp_path: Path) -> None:
 
 
 def test_unfunded_dropped_and_cases(plan: Plan, tmp_path: Path) -> None:
-    """Unfunded and dropped households come with their reasons; every household has a case."""
+    """Unfunded and dropped households come with their reasons: the code and parameters for
+    other programs, the Chinese words for a person; every household has a case."""
     data = load(plan, tmp_path)
-    assert data["unfunded"] == [
-        {"household_id": "h4", "name": "赵六", "reason": "困难职工慰问金不足"}
-    ]
+    short = {
+        "code": "allocate.line_short",
+        "params": {"line": "困难职工慰问金", "left": 0, "standard": 500, "priority": 1},
+        "text": "困难职工慰问金余额0元，不足以支付标准500元；"
+        "已按优先级先资助优先级更高的对象（本户优先级1）",
+    }
+    assert data["unfunded"] == [{"household_id": "h4", "name": "赵六", "reason": short}]
+    full = {"code": "route.full_hours", "params": {}, "text": "工作时间和午休内排不下"}
     assert data["dropped"] == [
-        {"household_id": "h4", "name": "赵六", "must": False, "reason": "当天时间不足"}
+        {"household_id": "h4", "name": "赵六", "must": False, "reason": full}
     ]
     assert [case["household_id"] for case in data["cases"]] == ["h1", "h2", "h3", "h4"]
     assert data["cases"][0]["visit"] == "must"
@@ -114,9 +124,11 @@ def test_no_personal_data(plan: Plan, tmp_path: Path, personal_data: dict[str, l
 
 
 def keys(value: Any) -> set[str]:
-    """Every key at any depth of a JSON value."""
+    """Every key at any depth of a JSON value, but for a reason's parameters (documented by
+    reason code)."""
     if isinstance(value, dict):
-        return set(value).union(*(keys(item) for item in value.values()))
+        inner = (keys(item) for key, item in value.items() if key != "params")
+        return set(value).union(*inner)
     if isinstance(value, list):
         return set().union(*(keys(item) for item in value))
     return set()
@@ -127,3 +139,47 @@ def test_every_field_is_documented(plan: Plan, tmp_path: Path) -> None:
     docs = (Path(__file__).parents[2] / "docs" / "plan.md").read_text(encoding="utf-8")
     missing = sorted(key for key in keys(load(plan, tmp_path)) if f"| `{key}` |" not in docs)
     assert missing == []
+
+
+def test_every_reason_code_of_allocation_and_routing_is_documented() -> None:
+    """docs/plan.md lists each code allocation and routing give, with its parameters, so a
+    program reading `reason.code` and `reason.params` knows them all."""
+    docs = (Path(__file__).parents[2] / "docs" / "plan.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[0].strip("| `"): line for line in docs.splitlines()}
+    given = [
+        each
+        for each in core_templates()
+        if each.code.split(".")[0] in ("allocate", "route", "plan_file")
+        and not each.code.startswith("route.status.")
+    ]
+    assert len(given) > 20
+    for each in given:
+        assert each.code in rows, each.code
+        assert all(f"`{field}`" in rows[each.code] for field in each.fields()), each.code
+
+
+def test_the_deepest_routing_reason_reads_back(plan: Plan, tmp_path: Path) -> None:
+    """A drop whose teams meet every limit at once (cars out, visit cap, minute cap, hours)
+    nests deepest; its plan.json is read back and the reason is the same."""
+    cars = Reason.of(
+        route_words.CARS_OUT, dates=(dt.date(2027, 1, 18), dt.date(2027, 1, 19)), cars=2
+    )
+    limits = Reason.of(
+        route_words.CLAUSES,
+        first=cars,
+        rest=Reason.of(
+            route_words.CLAUSES,
+            first=Reason.of(route_words.FULL_VISITS),
+            rest=Reason.of(
+                route_words.CLAUSES,
+                first=Reason.of(route_words.FULL_MINUTES),
+                rest=Reason.of(route_words.FULL_HOURS),
+            ),
+        ),
+    )
+    deep = Reason.of(route_words.CROWDED_MUST, limits=limits)
+    dropped = (DroppedVisit(household_id="h4", must=True, reason=deep),)
+    write(plan.model_copy(update={"dropped": dropped}), tmp_path)
+    (read,) = read_plan_file(tmp_path / "plan.json").dropped
+    assert read.reason.reason() == deep
+    assert read.reason.text.startswith("各组行程已满（1月18日、1月19日车辆已全部派出（每日2辆）；")

@@ -96,8 +96,8 @@ def test_route_map_follows_the_roads_between_stops(report: Path) -> None:
 def test_left_out_visits_and_households_with_reasons(report: Path) -> None:
     """Dropped visits and unfunded households are listed with the reason for each."""
     html = report.read_text(encoding="utf-8")
-    assert "未安排的走访（1户）" in html and "当天时间不足" in html
-    assert "未获资助的户（1户）" in html and "困难职工慰问金不足" in html
+    assert "未安排的走访（1户）" in html and "工作时间和午休内排不下" in html
+    assert "未获资助的户（1户）" in html and "困难职工慰问金余额0元，不足以支付标准500元" in html
 
 
 def test_no_personal_data_in_report(report: Path, personal_data: dict[str, list[str]]) -> None:
@@ -115,6 +115,6 @@ def test_chromium_shows_the_report(
     for heading in SECTIONS:
         assert f"<h2>{heading}</h2>" in dom
     assert dom.count("<svg") == 2
-    assert "张三" in dom and "当天时间不足" in dom
+    assert "张三" in dom and "工作时间和午休内排不下" in dom
     assert png[16:24] == struct.pack(">II", 1280, 2000)
     assert len(set(pixels(png))) > 50  # a blank page has only a handful of byte values

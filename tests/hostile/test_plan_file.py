@@ -98,17 +98,73 @@ def test_format_version_is_checked(planned: Path) -> None:
         read_plan_file(plan)
 
 
+def as_text_reasons(data: dict, version: int) -> None:  # type: ignore[type-arg]
+    """Make a plan.json look like one of format 1 or 2, whose reasons were Chinese text."""
+    data["format_version"] = version
+    for left in (*data["unfunded"], *data["dropped"]):
+        left["reason"] = left["reason"]["text"]
+
+
 def test_format_1_is_still_read(planned: Path) -> None:
-    """A plan.json of format 1 (cases with reasons) is read; the reasons are ignored."""
+    """A plan.json of format 1 (cases with reasons, reasons as text) is read; the cases'
+    reasons are ignored."""
     plan = planned / "plan.json"
 
     def change(data: dict) -> None:  # type: ignore[type-arg]
-        data["format_version"] = 1
+        as_text_reasons(data, 1)
         for case in data["cases"]:
             case["reasons"] = ["人均月收入在低保线以内"]
 
     tamper(plan, change)
     assert read_plan_file(plan).cases[0].household_id == "h01"
+
+
+def test_format_2_text_reasons_are_read_and_shown(planned: Path, tiny: Path) -> None:
+    """A plan.json of format 2 keeps unfunded and dropped reasons as Chinese text only: it is
+    read, and `explain` shows those words as they were written."""
+    plan = planned / "plan.json"
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    unfunded = data["unfunded"][0]
+    words = unfunded["reason"]["text"]
+    tamper(plan, lambda d: as_text_reasons(d, 2))
+    read = read_plan_file(plan)
+    assert read.unfunded[0].reason.text == words
+    why = run("explain", tiny, unfunded["household_id"], "--plan", plan)
+    assert why.exit_code == 0, why.output
+    assert f"资助：未获资助。{words}" in why.output
+
+
+def test_a_reason_missing_its_figures_is_shown_without_a_traceback(
+    planned: Path, tiny: Path
+) -> None:
+    """A reason of a known code whose parameters were cut out of the file: `explain` still
+    answers (naming the code), in both languages, and exits 0."""
+    plan = planned / "plan.json"
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    unfunded = data["unfunded"][0]
+    tamper(plan, lambda d: d["unfunded"][0]["reason"].update(params={}))
+    for lang in ("zh", "en"):
+        why = run("explain", tiny, unfunded["household_id"], "--plan", plan, "--lang", lang)
+        assert why.exit_code == 0, why.output
+        assert unfunded["reason"]["code"] in why.output and "Traceback" not in why.output
+
+
+def test_a_tampered_reason_is_refused(planned: Path) -> None:
+    """A reason whose code or parameters are not a reason's (a flag, a code that is not text,
+    an unknown field, a parameter far too long): each a PlanFileError naming the field."""
+    text = (planned / "plan.json").read_text(encoding="utf-8")
+    changes = [
+        lambda r: r.update(params={"left": True}),
+        lambda r: r.update(code=7),
+        lambda r: r.update(income=1200),
+        lambda r: r.update(params={"line": "x" * 9000}),
+        lambda r: r.update(params={"when": {"date": "yesterday"}}),
+    ]
+    for change in changes:
+        data = json.loads(text)
+        change(data["unfunded"][0]["reason"])
+        with pytest.raises(PlanFileError, match=r"unfunded\.0\.reason"):
+            parse_plan(json.dumps(data))
 
 
 def test_deep_nesting_is_refused_without_recursion_error() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
+from planner.reasons import ReasonBook
 from planner.replan.previous import read_previous
 from planner.replan.run import Replanned, replan
 from planner.route import Settings
@@ -65,7 +66,8 @@ def test_an_unavailable_day_moves_only_its_visits(first: Path) -> None:
             team,
             day,
         )
-        assert "不能出行" in change.reason
+        assert f"{change.before.who} {date} 不能出行" in change.why(ReasonBook())
+        assert f"cannot go out on {date}" in change.why(ReasonBook(), "en")
 
 
 def test_days_up_to_today_are_kept_even_when_others_close(first: Path) -> None:
@@ -118,7 +120,8 @@ def test_a_visit_missing_from_done_is_planned_again_after_today(first: Path) -> 
     previous = slots(first)
     assert all(after[h] == slot for h, slot in previous.items() if h != missed)
     (change,) = result.changes
-    assert (change.household_id, change.kind, change.reason) == (missed, "moved", f"{one} 未走访")
+    said = change.why(ReasonBook())
+    assert (change.household_id, change.kind, said) == (missed, "moved", f"{one} 未走访")
     assert change.before is not None and change.before.date.isoformat() == one
     assert result.plan.allocation.grant_for(missed) is not None
 
@@ -130,7 +133,7 @@ def test_a_missed_visit_with_no_day_left_is_cancelled_and_says_why(first: Path) 
     assert missed not in where(result)
     (change,) = result.changes
     assert (change.household_id, change.kind) == (missed, "cancelled")
-    assert change.reason.startswith(f"{one} 未走访；")
+    assert change.why(ReasonBook()).startswith(f"{one} 未走访；")
     assert missed in {dropped.household_id for dropped in result.plan.dropped}
 
 

@@ -7,11 +7,17 @@ from dataclasses import replace
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible, at, minutes
 
 from planner.network import RoadNetwork
+from planner.reasons import Reason, ReasonBook
 from planner.route.convert import to_plan
 from planner.route.decompose import solve
 from planner.route.model import build
 from planner.route.settings import Settings
 from planner.route.solution import Status
+
+
+def said(reason: Reason) -> str:
+    """A drop's reason as the office reads it."""
+    return ReasonBook().render(reason)
 
 
 def test_visits_lie_within_team_hours(campaign: TinyCampaign) -> None:
@@ -95,7 +101,7 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     assert [len(route.visits) for route in plan.routes] == [2, 2]
     assert len(plan.dropped) == 2
     assert all(
-        drop.reason == "行程已满（已达每日走访上限），按优先级未安排" for drop in plan.dropped
+        said(drop.reason) == "行程已满（已达每日走访上限），按优先级未安排" for drop in plan.dropped
     )
     assert_feasible(campaign, plan)
 
@@ -113,10 +119,10 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
     found = solve(data, Settings(time_limit=10, solutions=200, workers=1, split="none"))
     cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert len(cut_short.dropped) == 2
-    reasons = {drop.reason for drop in cut_short.dropped}
+    reasons = {said(drop.reason) for drop in cut_short.dropped}
     assert reasons == {"行程已满（已达每日走访上限），按优先级未安排"}
     assert all(
-        "求解时限内未能排入，延长求解时间后可能排得下" not in drop.reason
+        "求解时限内未能排入，延长求解时间后可能排得下" not in said(drop.reason)
         for drop in cut_short.dropped
     )
 
@@ -132,13 +138,12 @@ def test_full_hours_in_a_search_cut_short_say_the_time_ran_out(campaign: TinyCam
     found = solve(data, Settings(time_limit=10, solutions=200, workers=1, split="none"))
     assert found.dropped
     settled = to_plan(allocation, data, found)
-    assert all("工作时间和午休内排不下" in drop.reason for drop in settled.dropped)
+    assert all("工作时间和午休内排不下" in said(drop.reason) for drop in settled.dropped)
     cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
-    assert all(
-        drop.reason == "求解时限内未能排入，延长求解时间后可能排得下" for drop in cut_short.dropped
-    )
+    out_of_time = "求解时限内未能排入，延长求解时间后可能排得下"
+    assert all(said(drop.reason) == out_of_time for drop in cut_short.dropped)
     unfinished = to_plan(allocation, data, replace(found, status=Status.WORK_LIMIT))
-    assert all("加大搜索量（--solutions）" in drop.reason for drop in unfinished.dropped)
+    assert all("加大搜索量（--solutions）" in said(drop.reason) for drop in unfinished.dropped)
 
 
 def test_tier_restricts_which_team_visits(campaign: TinyCampaign) -> None:
@@ -193,7 +198,7 @@ def test_max_minutes_per_day_holds(campaign: TinyCampaign) -> None:
     assert len(route.visits) == 2
     assert minutes(route.end - route.start) <= 100
     reason = "行程已满（已达每日工作时长上限），按优先级未安排"
-    assert all(drop.reason == reason for drop in plan.dropped)
+    assert all(said(drop.reason) == reason for drop in plan.dropped)
     assert_feasible(campaign, plan)
 
 

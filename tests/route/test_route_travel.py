@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
+from planner.reasons import ReasonBook
 from planner.scenario import Travel
 
 
@@ -20,7 +21,8 @@ def test_car_pool_caps_teams_out_on_a_day(campaign: TinyCampaign) -> None:
     assert len(plan.routes) == 2
     (drop,) = plan.dropped
     assert drop.must
-    assert drop.reason.startswith("各组行程已满（1月31日车辆已全部派出（每日2辆）；")
+    said = ReasonBook().render(drop.reason)
+    assert said.startswith("各组行程已满（1月31日车辆已全部派出（每日2辆）；")
     assert_feasible(campaign, plan)
 
 
@@ -70,5 +72,6 @@ def test_the_least_needed_team_day_stays_home(campaign: TinyCampaign) -> None:
     assert [route.team_id for route in plan.routes] == ["county"]
     (drop,) = plan.dropped
     assert (drop.household_id, drop.must) == ("b1", True)
-    assert drop.reason == "1月31日车辆已全部派出（每日1辆），能走访该户的小组当天留在驻地"
+    said = ReasonBook().render(drop.reason)
+    assert said == "1月31日车辆已全部派出（每日1辆），能走访该户的小组当天留在驻地"
     assert_feasible(campaign, plan)
