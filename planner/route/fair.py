@@ -14,10 +14,9 @@ left at home is what the search reaches for first when a day grows long. The wei
 - `VISITS_WEIGHT`: a visit off the busiest day is worth that many minutes of driving; both far
   below a may-visit's penalty (`model.MAY_PENALTY`), so no visit is dropped to level loads.
 
-Hard: a team with `min_days` is out on at least that many of its days, one with `min_visits`
-makes at least that many visits (both cut to what the team has in this data: its vehicles, the
-calls they may make), added as constraints on `ActiveVehicleVar` and on a dimension's end
-cumuls through the routing solver.
+Nearly hard: a team with `min_days` is out on at least that many of its days, one with
+`min_visits` makes at least that many visits, each visit short costing more than any may-visit
+(`least_work` says why this is not a hard constraint and how the days are chosen).
 """
 
 from __future__ import annotations
@@ -30,6 +29,9 @@ from planner.route.data import RoutingData
 
 ROAD_WEIGHT = 2
 VISITS_WEIGHT = 30
+SHORT_PENALTY = 20_000
+"""A visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty (so a
+team goes out rather than leave a may-visit to another), less than a must-visit's."""
 
 
 def level_tiers(
@@ -69,29 +71,40 @@ def _shared_tiers(data: RoutingData) -> list[str]:
 
 
 def least_work(routing: pywrapcp.RoutingModel, data: RoutingData, visits: Sequence[int]) -> None:
-    """Hard: each team out on at least its `min_days` days and making its `min_visits` visits.
+    """Nearly hard: each team out on its `min_days` days and making its `min_visits` visits.
 
-    Each is cut to what the team has here: its vehicles in this data, and the visits of the
-    calls those vehicles may make. No dimension when no team asks for visits.
+    A constraint on the sum of `ActiveVehicleVar` over a team's vehicles left OR-Tools' first
+    solution heuristics without any solution even on a four-household campaign, so the rule is
+    kept per vehicle instead, as a soft lower bound on the day's visits costing `SHORT_PENALTY`
+    a visit short: the team's `min_days` days with the most calls it may make (the earlier on
+    a tie) are each to make a visit, and its visits are spread as ceil(min_visits ÷ days) over
+    those days (all its days when it has no `min_days`). Each is cut to what the team has here:
+    its vehicles in this data and the calls they may make. No dimension when no team asks.
     """
-    solver = routing.solver()
+    counted = None
+    for members in _teams(data).values():
+        first = data.vehicles[members[0]]
+        calls = {v: sum(v in call.vehicles for call in data.calls) for v in members}
+        reachable = [v for v in members if calls[v]]
+        if first.min_days:
+            reachable = sorted(reachable, key=lambda v: -calls[v])[: first.min_days]
+        if not reachable or not (first.min_days or first.min_visits):
+            continue
+        most = sum(call.visits for call in data.calls if set(call.vehicles) & set(reachable))
+        spread = -(-min(first.min_visits, most) // len(reachable))
+        least = max(1 if first.min_days else 0, spread)
+        counted = counted or _counted(routing, visits)
+        for v in sorted(reachable):
+            routing.SetVehicleUsedWhenEmpty(True, v)  # else an empty day's bound costs nothing
+            counted.SetCumulVarSoftLowerBound(routing.End(v), least, SHORT_PENALTY)
+
+
+def _teams(data: RoutingData) -> dict[str, list[int]]:
+    """Each team's vehicles, in order."""
     teams: dict[str, list[int]] = {}
     for v, vehicle in enumerate(data.vehicles):
         teams.setdefault(vehicle.team_id, []).append(v)
-    counted = None
-    for members in teams.values():
-        first = data.vehicles[members[0]]
-        days = min(first.min_days, len(members))
-        if days:
-            solver.Add(solver.Sum([routing.ActiveVehicleVar(v) for v in members]) >= days)
-        reachable = sum(
-            call.visits for call in data.calls if any(v in call.vehicles for v in members)
-        )
-        least = min(first.min_visits, reachable)
-        if least:
-            counted = counted or _counted(routing, visits)
-            ends = [counted.CumulVar(routing.End(v)) for v in members]
-            solver.Add(solver.Sum(ends) >= least)
+    return teams
 
 
 def _counted(routing: pywrapcp.RoutingModel, visits: Sequence[int]) -> pywrapcp.RoutingDimension:
