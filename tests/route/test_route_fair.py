@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
+from planner.export.report import report_html
 from planner.plan import Plan
 from planner.summary import summarise
 
@@ -89,3 +90,14 @@ def test_summary_shows_each_tier_spread_with_an_idle_team(campaign: TinyCampaign
 
 def _plan_of(campaign: TinyCampaign) -> Plan:
     return campaign.plan()
+
+
+def test_report_states_the_spread_of_each_tier(campaign: TinyCampaign) -> None:
+    """The report's team section gives the tier's road and visit spread with an idle team's
+    max/min as "—" (what a leader left at home would look for)."""
+    campaign.team("near")
+    campaign.team("far", depot="far")
+    campaign.home("h0", "a")
+    html = report_html(campaign.plan())
+    assert "县领导（2个组）：路上时间 0.0–0.3 小时，最多/最少 —" in html
+    assert "走访 0–1 户，最多/最少 —，基尼系数 0.500" in html
