@@ -13,6 +13,9 @@ from planner.route.model import build
 from planner.route.settings import Settings
 from planner.route.solution import Status
 
+VISIT_CAP_FULL = "能走访该户的各组当日名额已满（已达每日走访上限），已排入的走访都不比该户次要"
+"""What a visit says when every team-day that could make it is at its daily visit cap."""
+
 
 def test_visits_lie_within_team_hours(campaign: TinyCampaign) -> None:
     """Hard: a team leaves at its day start or later and is back by its day end."""
@@ -94,9 +97,7 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     plan = campaign.plan()
     assert [len(route.visits) for route in plan.routes] == [2, 2]
     assert len(plan.dropped) == 2
-    assert all(
-        drop.reason == "能走访该户的各组当日名额已满（已达每日走访上限），已排入的走访都不比该户次要" for drop in plan.dropped
-    )
+    assert all(drop.reason == VISIT_CAP_FULL for drop in plan.dropped)
     assert_feasible(campaign, plan)
 
 
@@ -114,7 +115,7 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
     cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert len(cut_short.dropped) == 2
     reasons = {drop.reason for drop in cut_short.dropped}
-    assert reasons == {"能走访该户的各组当日名额已满（已达每日走访上限），已排入的走访都不比该户次要"}
+    assert reasons == {VISIT_CAP_FULL}
     assert all(
         "求解时限内未能排入，延长求解时间后可能排得下" not in drop.reason
         for drop in cut_short.dropped
