@@ -3,11 +3,20 @@ each team out on some days or making some visits (`min_days`, `min_visits`)."""
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
+import pytest
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
 from planner.export.report import report_html
+from planner.load import load_scenario
 from planner.plan import Plan
+from planner.problems import ScenarioError
 from planner.summary import summarise
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def _visits_by_team(plan: Plan) -> dict[str, int]:
@@ -101,3 +110,31 @@ def test_report_states_the_spread_of_each_tier(campaign: TinyCampaign) -> None:
     html = report_html(campaign.plan())
     assert "县领导（2个组）：路上时间 0.0–0.3 小时，最多/最少 —" in html
     assert "走访 0–1 户，最多/最少 —，基尼系数 0.500" in html
+
+
+def _bureau_with(tmp_path: Path, line: str) -> Path:
+    """bureau-2026 with `line` after each team's tier, as an office would add it."""
+    folder = tmp_path / "bureau"
+    shutil.copytree(SCENARIOS / "bureau-2026", folder)
+    yaml = folder / "scenario.yaml"
+    text = re.sub(
+        r"^(\s*)tier: (.*)$", rf"\1tier: \2\n\1{line}", yaml.read_text("utf-8"), flags=re.M
+    )
+    yaml.write_text(text, "utf-8")
+    return folder
+
+
+def test_scenario_yaml_gives_each_team_its_min_days(tmp_path: Path) -> None:
+    """`min_days:` under a team in scenario.yaml reaches the team."""
+    scenario = load_scenario(_bureau_with(tmp_path, "min_days: 1"))
+    assert {team.min_days for team in scenario.teams} == {1}
+
+
+def test_a_negative_min_visits_is_a_problem_at_its_key(tmp_path: Path) -> None:
+    """A negative `min_visits:` is reported at scenario.yaml's line and key, not a traceback."""
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(_bureau_with(tmp_path, "min_visits: -2"))
+    assert (
+        "scenario.yaml:27:teams[0].min_visits: input should be greater than or equal to 0"
+        in str(raised.value)
+    )
