@@ -149,6 +149,10 @@ class Team(Frozen):
     """Most minutes a team-day is out, from leaving the depot to coming back (lunch included)."""
     district: str | None = None
     """When set, the team visits only households of this district (their place's 所属乡镇)."""
+    min_days: int = Field(default=0, ge=0)
+    """The team is out on at least this many of its days (a hard rule of the routing)."""
+    min_visits: int = Field(default=0, ge=0)
+    """The team makes at least this many visits over its days (a hard rule of the routing)."""
 
     @property
     def headcount(self) -> int:

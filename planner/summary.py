@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from planner.cases import Case
 from planner.fairness import Fairness, district_fairness
 from planner.i18n import Lang
+from planner.loads import TeamLoad, TierLoads, load_figures
 from planner.plan import Plan
 from planner.reasons import ReasonBook
 from planner.route.explain import status_reason
@@ -79,6 +80,8 @@ class Summary:
     """The allocation solver's state as the allocation gives it (`solver_words` says it)."""
     routing_status: object = ""
     """The routing search's state as routing gives it (a code, or an enum)."""
+    loads: tuple[TierLoads, ...] = ()
+    """Each team's load and the spread per tier (`planner.loads`)."""
 
 
 def summarise(plan: Plan) -> Summary:
@@ -90,7 +93,7 @@ def summarise(plan: Plan) -> Summary:
         LineFigures(use.line_id, use.name, use.budget, use.allocated, use.left, use.households)
         for use in allocation.lines
     )
-    teams = []
+    teams, loads = [], []
     for team in allocation.cases.scenario.teams:
         routes = [route for route in plan.routes if route.team_id == team.id]
         teams.append(
@@ -101,6 +104,10 @@ def summarise(plan: Plan) -> Summary:
                 visits=sum(len(route.visits) for route in routes),
                 road_minutes=sum(route.travel_minutes for route in routes),
             )
+        )
+        made = teams[-1]
+        loads.append(
+            TeamLoad(team.id, team.name, team.tier, made.days, made.visits, made.road_minutes)
         )
     return Summary(
         households=len(cases),
@@ -123,6 +130,7 @@ def summarise(plan: Plan) -> Summary:
         allocation_proven=allocation.proven_best,
         allocation_status=allocation.solver_status,
         routing_status=plan.solver_status,
+        loads=load_figures(loads),
     )
 
 

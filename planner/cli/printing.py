@@ -14,6 +14,7 @@ from rich.table import Table
 from planner.cli.terminal import console, out_console, tagged
 from planner.fairness import fairness_table
 from planner.i18n import Lang, Phrase
+from planner.loads import load_lines
 from planner.reasons import ReasonBook
 from planner.rule_types import Finding
 from planner.summary import Summary, solver_words
@@ -109,6 +110,8 @@ def print_summary(summary: Summary, lang: Lang = "zh") -> None:
     for team in summary.teams:
         teams.add_row(team.name, str(team.days), str(team.visits), f"{team.road_minutes / 60:.1f}")
     out_console.print(teams)
+    for spread in load_lines(summary.loads, lang):
+        out_console.print(spread, markup=False)
     out_console.print(
         say(
             "visits_line",

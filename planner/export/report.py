@@ -21,6 +21,7 @@ from planner.export.route_map import route_map_svg
 from planner.export.svg import legend, team_colours
 from planner.fairness import fairness_table
 from planner.hookspecs import hookimpl
+from planner.loads import load_lines
 from planner.plan import Plan
 from planner.summary import Summary, solver_words, summarise
 from planner.travel.labels import driving_note
@@ -162,7 +163,8 @@ def _teams(index: PlanIndex, summary: Summary) -> str:
     ]
     hours = "车程(小时)" + driving_note(index.scenario)
     headers = ["小组", "带队领导", "出行天数", "走访户数", hours]
-    return table(headers, rows, numeric=range(2, 5))
+    spreads = "".join(f"<p>{escape(line)}</p>" for line in load_lines(summary.loads, "zh"))
+    return table(headers, rows, numeric=range(2, 5)) + spreads
 
 
 def _dropped(index: PlanIndex) -> str:

@@ -62,6 +62,13 @@ class Vehicle:
     """The only district whose households the team visits; `None`: any."""
     capacity: int | None = None
     """Most total `Call.demand` the vehicle carries (parcels, gift boxes); `None`: no limit."""
+    level_loads: bool = False
+    """Whether the day counts in its tier's fair loads (`fair`): true for a campaign's team-days,
+    false for a benchmark's vehicles, whose objective is the distance alone."""
+    min_days: int = 0
+    """The team's `Team.min_days`: at least that many of its vehicles go out (`search`)."""
+    min_visits: int = 0
+    """The team's `Team.min_visits`: its vehicles make at least that many visits together."""
 
     def clock(self, minute: int) -> dt.datetime:
         """The aware local datetime of a minute of this vehicle's day."""

@@ -13,7 +13,8 @@ rebuilds the OR-Tools model itself.
 Every part and the pass stop on their work (`Settings.solutions`), and the way parts are dealt
 to processes changes only their time, so the plan is the same on one core or two. The plan's
 objective is the sum of its parts' (OR-Tools' own for each, see `part`): a pass that redoes a
-part subtracts what OR-Tools makes of the routes it started from.
+part subtracts what OR-Tools makes of the routes it started from; the plan's fair loads (`fair`)
+do not add up over parts, so the whole is costed once more at the end.
 """
 
 from __future__ import annotations
@@ -62,14 +63,28 @@ def solve(
     solution = _combine(_route_parts(data, parts, shifts, settings, start, progress))
     second = leftover_pass(data, parts, solution)
     if second is None:
-        return solution
+        return _costed(data, solution)
     part, begin = second
     if progress is not None:
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
     found = search.solve(part.data(data), left, start=begin)
-    return with_part(data, solution, part, part.lift(found))
+    return _costed(data, with_part(data, solution, part, part.lift(found)))
+
+
+def _costed(data: RoutingData, solution: Solution) -> Solution:
+    """The solution with OR-Tools' objective of its routes on the whole campaign.
+
+    The parts' objectives add up over team-days and dropped calls except for the fair loads
+    (`fair`): a tier's busiest day is the busiest of all parts', not the sum of theirs.
+    """
+    if not any(vehicle.level_loads for vehicle in data.vehicles):
+        return solution
+    routes: list[list[int]] = [[] for _ in data.vehicles]
+    for tour in solution.tours:
+        routes[tour.vehicle] = [stop.call for stop in tour.stops]
+    return replace(solution, objective=search.evaluate(data, routes))
 
 
 Job = tuple[RoutingData, Settings, Routes | None]

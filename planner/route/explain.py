@@ -7,7 +7,9 @@ hours, working minutes), so the reason names what an office would fix first.
 A visit some team could make but the plan leaves out is explained by what stops each such team
 in the plan as found: no car left in the day's pool, the day's visit cap reached, no working
 minutes left for even the shortest detour, or otherwise the hours, lunch and other visits'
-windows. Each of the first three is a fact of the plan, not a guess.
+windows. When the caps and the pool stop every such team and the visits made are all at least
+as important, capacity binds, and no longer search places it; only otherwise may the reason be
+that the search stopped (`crowded_out_reason`).
 
 Each reason's words are declared here, next to the code that gives it (`planner.reasons`).
 """
@@ -64,6 +66,18 @@ CROWDED_MUST = template(
     "route.crowded_out_must",
     zh="各组行程已满（{limits}），时间已用于其他必访户",
     en="every team's days are full ({limits}); their time went to other must-visits",
+)
+CAPACITY_MUST = template(
+    "route.capacity_must",
+    zh="能走访该户的各组当日名额已满（{limits}），已排入的都是同等或更重要的必访户",
+    en="every team-day that could visit is at its cap ({limits}), with must-visits at least "
+    "as important",
+)
+CAPACITY_MAY = template(
+    "route.capacity",
+    zh="能走访该户的各组当日名额已满（{limits}），已排入的走访都不比该户次要",
+    en="every team-day that could visit is at its cap ({limits}), with visits at least as "
+    "important",
 )
 CROWDED_MAY = template(
     "route.crowded_out",
@@ -154,16 +168,38 @@ def no_car_reason(dates: Sequence[dt.date], cars: Mapping[dt.date, int]) -> Reas
 def crowded_out_reason(call: Call, data: RoutingData, solution: Solution) -> Reason:
     """The reason for a visit some team could make but the chosen plan leaves out.
 
-    A full visit cap, a spent minutes cap and an empty car pool are facts of the plan however
-    long the search ran. "The hours are full" is only a fact once the search settled: when it
-    stopped earlier (on large campaigns even the first plan can be cut short) and some team is
-    stopped by nothing firmer, the reason says the search ran out of time, or of its work.
+    Capacity binds (`_capacity_binds`) when every team-day that could make the visit is at its
+    visit or minutes cap (or stays home for the car pool, `pool`) and carries only visits at
+    least as important: placing it would cost another visit at least as important, which no
+    search does, so the reason names the caps however long the search ran. Otherwise a search
+    that stopped on its work or its time could still place it, and says so; a settled search
+    says the days are full.
     """
     found = _limits(call, data, solution)
-    if not solution.settled and Reason.of(FULL_HOURS) in found:
+    if _capacity_binds(call, data, solution):
+        code = CAPACITY_MUST if call.must else CAPACITY_MAY
+        return Reason.of(code, limits=_clauses([r for r in found if r != Reason.of(FULL_HOURS)]))
+    if not solution.settled:
         cut = OUT_OF_TIME if solution.status is Status.TIME_LIMIT else OUT_OF_WORK
         return Reason.of(cut)
     return Reason.of(CROWDED_MUST if call.must else CROWDED_MAY, limits=_clauses(found))
+
+
+def _capacity_binds(call: Call, data: RoutingData, solution: Solution) -> bool:
+    """Every team-day that could make the call is capped, with nothing less important on it."""
+    tours = {tour.vehicle: tour for tour in solution.tours}
+    worth = call.penalty / call.visits
+    for v in call.vehicles:
+        tour = tours.get(v)
+        if tour is None:
+            return False
+        full = len(tour.stops) == data.vehicles[v].max_visits
+        if not (full or _out_of_minutes(call, data, tour)):
+            return False
+        stops = (data.calls[stop.call] for stop in tour.stops)
+        if any(stop.penalty / stop.visits < worth for stop in stops):
+            return False
+    return bool(call.vehicles) or bool(call.home)
 
 
 def _clauses(reasons: Sequence[Reason]) -> Reason:

@@ -120,6 +120,9 @@ def _vehicle(team: Team, day: TeamDay, depot: int) -> Vehicle:
         max_visits=team.max_visits_per_day,
         max_minutes=team.max_minutes_per_day,
         district=team.district,
+        level_loads=True,
+        min_days=team.min_days,
+        min_visits=team.min_visits,
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from ortools.constraint_solver.routing_parameters_pb2 import RoutingSearchParameters as Parameters
 
-from planner.route import lunch
+from planner.route import fair, lunch
 from planner.route.data import CHANGE_PENALTY, DAY, RoutingData
 from planner.route.errors import RoutingError
 from planner.route.settings import Settings
@@ -128,6 +128,9 @@ def _model(data: RoutingData) -> _Model:
     _allowed_teams(routing, data, call_index)
     _optional_visits(routing, data, call_index)
     _keep_previous_teams(routing, data, nodes)
+    visits = nodes.with_depots([call.visits for call in data.calls])
+    fair.level_tiers(routing, data, nodes.place, visits)
+    fair.least_work(routing, data, visits)
     return _Model(routing, manager, time, lunches, nodes, call_index)
 
 

@@ -162,7 +162,8 @@ def test_a_visit_dropped_because_its_leader_tier_has_no_time(tiny: Path, tmp_pat
     dropped = [d["household_id"] for d in document["dropped"]]
     assert len(dropped) == 1 and dropped[0] in ("h05", "h08")
     answer = explain(tiny, dropped[0], "--plan", out / "plan.json")
-    assert "走访：未安排。行程已满（已达每日走访上限），按优先级未安排" in answer
+    full = "能走访该户的各组当日名额已满（已达每日走访上限），已排入的走访都不比该户次要"
+    assert f"走访：未安排。{full}" in answer
     assert "须由“县领导”带队走访；该层级的小组（县领导组）已在2个走访日安排2户" in answer
     assert "本户优先级1；已安排走访的户中优先级最低为1" in answer
     english = explain(tiny, dropped[0], "--plan", out / "plan.json", "--lang", "en")

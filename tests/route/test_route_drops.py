@@ -103,3 +103,21 @@ def test_dropped_visits_follow_the_households_table(campaign: TinyCampaign) -> N
     campaign.home("x4", "a", priority=5)
     plan = campaign.plan()
     assert [drop.household_id for drop in plan.dropped] == ["x1", "x2", "x3"]
+
+
+def test_visits_left_out_for_capacity_stay_out_with_four_times_the_search(
+    campaign: TinyCampaign,
+) -> None:
+    """An oversubscribed campaign (caps of 3 visits a day, 2 cars for 3 teams): each visit whose
+    reason is a capacity is left out again when the search does four times the work, and the
+    capacity reasons are there to check (not every drop says "more search")."""
+    campaign.travel = campaign.travel.model_copy(update={"vehicles_per_day": 2})
+    for team in ("t1", "t2", "t3"):
+        campaign.team(team, dates=(DAY1, DAY2), max_visits=3)
+    for k in range(24):
+        campaign.home(f"h{k:02}", "abcd"[k % 4], priority=k % 3)
+    first = campaign.plan(solution_limit=100)
+    capped = {d.household_id for d in first.dropped if "名额已满" in ReasonBook().render(d.reason)}
+    assert len(capped) >= 6
+    longer = campaign.plan(solution_limit=400)
+    assert capped.isdisjoint(visit.household_id for visit in longer.visits)

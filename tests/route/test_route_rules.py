@@ -14,6 +14,9 @@ from planner.route.model import build
 from planner.route.settings import Settings
 from planner.route.solution import Status
 
+VISIT_CAP_FULL = "能走访该户的各组当日名额已满（已达每日走访上限），已排入的走访都不比该户次要"
+"""What a visit says when every team-day that could make it is at its daily visit cap."""
+
 
 def said(reason: Reason) -> str:
     """A drop's reason as the office reads it."""
@@ -100,9 +103,7 @@ def test_max_visits_per_day_holds(campaign: TinyCampaign) -> None:
     plan = campaign.plan()
     assert [len(route.visits) for route in plan.routes] == [2, 2]
     assert len(plan.dropped) == 2
-    assert all(
-        said(drop.reason) == "行程已满（已达每日走访上限），按优先级未安排" for drop in plan.dropped
-    )
+    assert all(said(drop.reason) == VISIT_CAP_FULL for drop in plan.dropped)
     assert_feasible(campaign, plan)
 
 
@@ -120,7 +121,7 @@ def test_a_full_visit_cap_is_the_reason_even_when_the_clock_stopped_the_search(
     cut_short = to_plan(allocation, data, replace(found, status=Status.TIME_LIMIT))
     assert len(cut_short.dropped) == 2
     reasons = {said(drop.reason) for drop in cut_short.dropped}
-    assert reasons == {"行程已满（已达每日走访上限），按优先级未安排"}
+    assert reasons == {VISIT_CAP_FULL}
     assert all(
         "求解时限内未能排入，延长求解时间后可能排得下" not in said(drop.reason)
         for drop in cut_short.dropped
@@ -197,7 +198,7 @@ def test_max_minutes_per_day_holds(campaign: TinyCampaign) -> None:
     (route,) = plan.routes
     assert len(route.visits) == 2
     assert minutes(route.end - route.start) <= 100
-    reason = "行程已满（已达每日工作时长上限），按优先级未安排"
+    reason = "能走访该户的各组当日名额已满（已达每日工作时长上限），已排入的走访都不比该户次要"
     assert all(said(drop.reason) == reason for drop in plan.dropped)
     assert_feasible(campaign, plan)
 

@@ -21,8 +21,8 @@ def test_car_pool_caps_teams_out_on_a_day(campaign: TinyCampaign) -> None:
     assert len(plan.routes) == 2
     (drop,) = plan.dropped
     assert drop.must
-    said = ReasonBook().render(drop.reason)
-    assert said.startswith("各组行程已满（1月31日车辆已全部派出（每日2辆）；")
+    cars_out = "能走访该户的各组当日名额已满（1月31日车辆已全部派出（每日2辆）；"
+    assert ReasonBook().render(drop.reason).startswith(cars_out)
     assert_feasible(campaign, plan)
 
 
