@@ -168,7 +168,10 @@ def test_a_visit_dropped_because_its_leader_tier_has_no_time(tiny: Path, tmp_pat
     assert "本户优先级1；已安排走访的户中优先级最低为1" in answer
     english = explain(tiny, dropped[0], "--plan", out / "plan.json", "--lang", "en")
     assert "a team led by “县领导” must visit; that tier's teams (县领导组) already make" in english
-    full = "the days are full (the day's visit cap is reached); left out by priority"
+    full = (
+        "every team-day that could visit is at its cap (the day's visit cap is reached), "
+        "with visits at least as important"
+    )
     assert f"Visit: not planned. {full}" in english
 
 
