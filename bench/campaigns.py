@@ -24,6 +24,7 @@ import networkx as nx
 
 from planner.allocation import Allocation, Grant
 from planner.cases import Case, Cases
+from planner.reasons import Reason
 from planner.scenario import (
     Budget,
     BudgetLine,
@@ -247,7 +248,7 @@ def _households(
             district=village.district,
             unit="示例厂",
             eligible=True,
-            reasons=("测试",),
+            reasons=(Reason.of("category.困难职工"),),
             priority=rng.randrange(4),
             standard=GRANT,
             visit="must" if must else "may",
