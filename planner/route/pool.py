@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -29,7 +29,8 @@ MUST_WEIGHT = 10
 def keep_to_the_pool(data: RoutingData) -> RoutingData:
     """The data with the least needed team-days kept home wherever the car pool is short.
 
-    A call whose every possible team-day stays home becomes unservable, naming the pool.
+    A call whose every possible team-day stays home becomes unservable, naming the pool. Each
+    call has at least one vehicle, in ascending order, and none home yet (as `build` makes it).
     """
     need = _Need(data)
     home: set[int] = set()
@@ -38,9 +39,7 @@ def keep_to_the_pool(data: RoutingData) -> RoutingData:
     if not home:
         return data
     calls, unservable = [], list(data.unservable)
-    for call in data.calls:
-        stays = tuple(v for v in call.vehicles if v in home)
-        left = tuple(v for v in sorted(call.vehicles) if v not in home)
+    for call, (stays, left) in zip(data.calls, need.split(home), strict=True):
         if left:
             calls.append(replace(call, vehicles=left, home=stays))
         else:
@@ -60,20 +59,19 @@ class _Need:
     """
 
     def __init__(self, data: RoutingData) -> None:
-        lengths = np.fromiter((len(call.vehicles) for call in data.calls), dtype=np.int64)
-        flat = np.fromiter(
-            (v for call in data.calls for v in call.vehicles), dtype=np.int64, count=lengths.sum()
-        )
+        self._of = [call.vehicles for call in data.calls]
+        lengths = np.fromiter(map(len, self._of), dtype=np.int64, count=len(self._of))
+        flat = np.fromiter(chain.from_iterable(self._of), dtype=np.int64, count=lengths.sum())
         owners = np.repeat(np.arange(len(data.calls)), lengths)
         order = np.argsort(flat, kind="stable")
         edges = np.searchsorted(flat[order], np.arange(len(data.vehicles) + 1))
         self._serves = [owners[order[a:b]] for a, b in pairwise(edges)]
         """The calls each vehicle could make, ascending."""
+        self._flat, self._lengths = flat, lengths
         self._weight = np.array([MUST_WEIGHT if c.must else 1 for c in data.calls], np.float64)
-        self._able = lengths
+        self._able = lengths.copy()
         """How many team-days, not yet sent home, could make each call."""
         self._dates = [vehicle.date for vehicle in data.vehicles]
-        self._calls = data.calls
 
     def stay_home(self, date: dt.date, cars: int) -> set[int]:
         """The team-days of `date` that stay home, the least needed first, until cars suffice."""
@@ -89,9 +87,22 @@ class _Need:
             gone = self._serves[idle]
             self._able[gone] -= 1
             share[gone] = self._weight[gone] / np.maximum(self._able[gone], 1)
-            for v in {v for k in gone.tolist() for v in self._calls[k].vehicles} & out:
+            for v in set().union(*map(self._of.__getitem__, gone.tolist())) & out:
                 need[v] = self._sum(share, v)
         return home
+
+    def split(self, home: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Each call's vehicles that stay home and those left to it, both in the call's order
+        (ascending, as `build` makes them)."""
+        stays = np.isin(self._flat, np.fromiter(home, dtype=np.int64, count=len(home)))
+        ends = np.cumsum(self._lengths)
+        kept, gone = np.cumsum(~stays)[ends - 1].tolist(), np.cumsum(stays)[ends - 1].tolist()
+        left, out = self._flat[~stays].tolist(), self._flat[stays].tolist()
+        found, a, b = [], 0, 0
+        for k, g in zip(kept, gone, strict=True):
+            found.append((tuple(out[b:g]), tuple(left[a:k])))
+            a, b = k, g
+        return found
 
     def _sum(self, share: npt.NDArray[np.float64], v: int) -> float:
         """The need of vehicle `v`, summed one call after the other (as `sum` would)."""
