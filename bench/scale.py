@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = _child([*common, "--time-limit", str(max(args.time_limit)), "--run", "first"])
         for limit in args.time_limit:
             best = _child([*common, "--time-limit", str(limit), "--run", "limit"])
+            if first is None or best is None:
+                out.writerow([visits, teams, "", f"{limit:g}", "no plan (see stderr)"])
+                continue
             row = [
                 visits,
                 teams,
@@ -112,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
             if compare:
                 theirs = _child([*common, "--time-limit", str(limit), "--run", "pyvrp"])
+                assert theirs is not None
                 row += [theirs["objective"], f"{best['objective'] / theirs['objective']:.4f}"]
             out.writerow(row)
             sys.stdout.flush()
@@ -137,11 +141,14 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _child(arguments: list[str]) -> dict[str, Any]:
-    """One measurement in a fresh process, so that its memory peak is its own."""
+def _child(arguments: list[str]) -> dict[str, Any] | None:
+    """One measurement in a fresh process, so that its memory peak is its own; `None` when it
+    found no plan (its error goes to stderr)."""
     done = subprocess.run(
-        [sys.executable, __file__, *arguments], capture_output=True, text=True, check=True
+        [sys.executable, __file__, *arguments], stdout=subprocess.PIPE, text=True, check=False
     )
+    if done.returncode:
+        return None
     result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
 
