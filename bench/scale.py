@@ -20,12 +20,14 @@ cores). Per campaign and time limit it prints, as CSV:
   that the limit holds;
 - `objective`, `dropped` of the plan at the time limit; `must_dropped`: must-visits some team
   could make (by every rule of the campaign) that the plan leaves out, the car pool's included;
-  `must_unreachable`: must-visits the generator made that no team can make at all (a window
-  too far from every depot for the hours), which never reach the search;
-- `peak_mib`: the most resident memory of the routing process and all its workers together,
-  sampled every 0.1 s (psutil); `bound_mib`: an upper bound from `getrusage`'s ru_maxrss, the
-  routing process's plus twice its largest worker's (two run at once). Every run is its own
-  process, so runs do not inflate each other. `cpu_s`: CPU seconds of the run, workers included.
+  `must_unreachable`: must-visits the generator made that no team can make at all (too far
+  from every depot allowed to go for its hours), which never reach the search;
+- `peak_mib`: the most memory of the routing process and all its workers together, sampled
+  every 0.1 s as their proportional set size (psutil's `pss`: a page forked workers share
+  with the parent counts once, where resident sizes would count it in each); `bound_mib`: an
+  upper bound from `getrusage`'s ru_maxrss, the routing process's plus twice its largest
+  worker's (two run at once). Every run is its own process, so runs do not inflate each other.
+- `cpu_s`: CPU seconds of the run, workers included.
 
 `--compare pyvrp` generates the campaigns without what PyVRP cannot express (breaks, tiers,
 districts, the pool, windows repeating daily) and routes each with PyVRP 0.14 too, for the same
@@ -215,7 +217,7 @@ class _Peak:
             total = 0
             for process in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
-                    total += process.memory_info().rss
+                    total += process.memory_full_info().pss
             self.mib = max(self.mib, total / 2**20)
             if self._done.wait(0.1):
                 return
