@@ -2,21 +2,32 @@
 
     python bench/scale.py                                  # 500×20, 2,000×50, 5,000×100, 60 s
     python bench/scale.py --sizes 5000x100 --time-limit 60
+    python bench/scale.py --size 20000x300 --time-limit 60 180   # a province: one row a limit
     python bench/scale.py --compare pyvrp --time-limit 30  # 200×10, 500×10, 2,000×40, no rules
 
 Each campaign is generated as data (`campaigns.py`: 5 days, lunch breaks, leader tiers,
-districts, a car pool, windows) and routed by `planner.route.route`'s own path: `build`, then
-`bundle.solve` (alike households of a village as one stop; cut by district and area,
-both cores). Per campaign it prints, as CSV:
+districts, a car pool, windows), its driving minutes found over its roads as `plan` does before
+the rules (`attach_travel`), and routed by `planner.route.route`'s own path: `build`, then
+`bundle.solve` (alike households of a village as one stop; cut by district and area, both
+cores). Per campaign and time limit it prints, as CSV:
 
+- `travel_s`: seconds to find the driving minutes over the roads (before the routing stage);
+- `data_s`: seconds to build the routing data (`build`: who can visit whom, the car pool);
 - `first_plan_s`: seconds from the allocation to the first complete plan (routing data, pool,
   parts, every part's first solution and the leftover pass's), measured as a separate run that
   stops each search at its first solution;
-- `objective`, `dropped`, `must_dropped` of the plan at the time limit (must-visits include
-  those no team can make at all, which never reach the search);
-- `peak_mib`: the resident memory of the routing process plus twice that of its largest worker
-  (two run at once), from `getrusage`'s ru_maxrss, which counts OR-Tools' C++ memory where
-  tracemalloc would not. Every run is its own process, so runs do not inflate each other.
+- `stage_s`: seconds of the whole routing stage at the time limit (data and search), to show
+  that the limit holds;
+- `objective`, `dropped` of the plan at the time limit; `must_dropped`: must-visits some team
+  could make (by every rule of the campaign) that the plan leaves out, the car pool's included;
+  `must_unreachable`: must-visits the generator made that no team can make at all (too far
+  from every depot allowed to go for its hours), which never reach the search;
+- `peak_mib`: the most memory of the routing process and all its workers together, sampled
+  every 0.1 s as their proportional set size (psutil's `pss`: a page forked workers share
+  with the parent counts once, where resident sizes would count it in each); `bound_mib`: an
+  upper bound from `getrusage`'s ru_maxrss, the routing process's plus twice its largest
+  worker's (two run at once). Every run is its own process, so runs do not inflate each other.
+- `cpu_s`: CPU seconds of the run, workers included.
 
 `--compare pyvrp` generates the campaigns without what PyVRP cannot express (breaks, tiers,
 districts, the pool, windows repeating daily) and routes each with PyVRP 0.14 too, for the same
@@ -26,20 +37,25 @@ time, one after the other, and prints the objective ratio (songnuan ÷ PyVRP; lo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
 
+import psutil
 from campaigns import Size, campaign
 
 from planner.route.bundle import solve
+from planner.route.explain import NO_CAR
 from planner.route.model import build
 from planner.route.settings import Settings
+from planner.travel.matrix import attach_travel
 
 SIZES = ("500x20", "2000x50", "5000x100")
 COMPARE_SIZES = ("200x10", "500x10", "2000x40")
@@ -48,11 +64,17 @@ HEADER = (
     "teams",
     "team_days",
     "time_limit_s",
+    "travel_s",
+    "data_s",
     "first_plan_s",
+    "stage_s",
+    "cpu_s",
     "objective",
     "dropped",
     "must_dropped",
+    "must_unreachable",
     "peak_mib",
+    "bound_mib",
 )
 
 
@@ -67,34 +89,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.writerow(HEADER + (("pyvrp_objective", "ratio_to_pyvrp") if compare else ()))
     for text in sizes:
         visits, teams = (int(part) for part in text.split("x"))
-        common = ["--size", text, "--time-limit", str(args.time_limit), "--seed", str(args.seed)]
+        common = ["--one", text, "--seed", str(args.seed)]
         common += [] if args.solutions is None else ["--solutions", str(args.solutions)]
         common += ["--plain"] if compare else []
-        first = _child([*common, "--run", "first"])
-        best = _child([*common, "--run", "limit"])
-        row = [
-            visits,
-            teams,
-            best["team_days"],
-            f"{args.time_limit:g}",
-            f"{first['seconds']:.1f}",
-            best["objective"],
-            best["dropped"],
-            best["must_dropped"],
-            f"{best['peak_mib']:.0f}",
-        ]
-        if compare:
-            theirs = _child([*common, "--run", "pyvrp"])["objective"]
-            row += [theirs, f"{best['objective'] / theirs:.4f}"]
-        out.writerow(row)
-        sys.stdout.flush()
+        first = _child([*common, "--time-limit", str(max(args.time_limit)), "--run", "first"])
+        for limit in args.time_limit:
+            best = _child([*common, "--time-limit", str(limit), "--run", "limit"])
+            if first is None or best is None:
+                out.writerow([visits, teams, "", f"{limit:g}", "no plan (see stderr)"])
+                continue
+            row = [
+                visits,
+                teams,
+                best["team_days"],
+                f"{limit:g}",
+                f"{best['travel_s']:.1f}",
+                f"{best['data_s']:.1f}",
+                f"{first['seconds']:.1f}",
+                f"{best['seconds']:.1f}",
+                f"{best['cpu_s']:.0f}",
+                best["objective"],
+                best["dropped"],
+                best["must_dropped"],
+                best["must_unreachable"],
+                f"{best['peak_mib']:.0f}",
+                f"{best['bound_mib']:.0f}",
+            ]
+            if compare:
+                theirs = _child([*common, "--time-limit", str(limit), "--run", "pyvrp"])
+                assert theirs is not None
+                row += [theirs["objective"], f"{best['objective'] / theirs['objective']:.4f}"]
+            out.writerow(row)
+            sys.stdout.flush()
     return 0
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", nargs="*", metavar="VISITSxTEAMS")
-    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--sizes", "--size", nargs="*", metavar="VISITSxTEAMS")
+    parser.add_argument(
+        "--time-limit", type=float, nargs="+", default=[60.0], help="one row per limit"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--solutions",
@@ -102,17 +137,20 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help="stop each search after this many solutions (the time limit is then a safety net)",
     )
     parser.add_argument("--compare", choices=["pyvrp"])
-    parser.add_argument("--size", help=argparse.SUPPRESS)
+    parser.add_argument("--one", dest="size", help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--run", choices=["first", "limit", "pyvrp"], help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
-def _child(arguments: list[str]) -> dict[str, Any]:
-    """One measurement in a fresh process, so that its memory peak is its own."""
+def _child(arguments: list[str]) -> dict[str, Any] | None:
+    """One measurement in a fresh process, so that its memory peak is its own; `None` when it
+    found no plan (its error goes to stderr)."""
     done = subprocess.run(
-        [sys.executable, __file__, *arguments], capture_output=True, text=True, check=True
+        [sys.executable, __file__, *arguments], stdout=subprocess.PIPE, text=True, check=False
     )
+    if done.returncode:
+        return None
     result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
 
@@ -120,29 +158,69 @@ def _child(arguments: list[str]) -> dict[str, Any]:
 def _run(args: argparse.Namespace) -> dict[str, Any]:
     """In the child: generate the campaign, route it as asked, and measure."""
     visits, teams = (int(part) for part in args.size.split("x"))
+    limit = args.time_limit[0]
     allocation = campaign(Size(visits, teams, args.seed), rules=not args.plain)
+    found = time.monotonic()
+    scenario = attach_travel(allocation.cases.scenario)
+    cases = allocation.cases.model_copy(update={"scenario": scenario})
+    allocation = allocation.model_copy(update={"cases": cases})
     started = time.monotonic()
     data = build(allocation)
+    built = time.monotonic()
     if args.run == "pyvrp":
         from pyvrp_campaign import pyvrp_objective
 
-        return {"objective": pyvrp_objective(data, args.time_limit, args.seed)}
-    first = args.run == "first"
-    solutions = 1 if first else args.solutions
-    solution = solve(data, Settings(time_limit=args.time_limit, solutions=solutions))
+        return {"objective": pyvrp_objective(data, limit, args.seed)}
+    solutions = 1 if args.run == "first" else args.solutions
+    with _Peak() as peak:
+        solution = solve(data, Settings(time_limit=limit, solutions=solutions))
     seconds = time.monotonic() - started
+    unreachable = [v.must for v in data.unservable if v.reason.code != NO_CAR]
     dropped = [data.calls[k].must for k in solution.dropped]
-    dropped += [visit.must for visit in data.unservable]
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    dropped += [v.must for v in data.unservable if v.reason.code == NO_CAR]
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "seconds": seconds,
+        "travel_s": started - found,
+        "data_s": built - started,
+        "cpu_s": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
         "team_days": len(data.vehicles),
         "objective": solution.objective,
-        "dropped": len(dropped),
+        "dropped": len(dropped) + len(unreachable),
         "must_dropped": sum(dropped),
-        "peak_mib": (own + 2 * workers) / 1024,
+        "must_unreachable": sum(unreachable),
+        "peak_mib": peak.mib,
+        "bound_mib": (own.ru_maxrss + 2 * workers.ru_maxrss) / 1024,
     }
+
+
+class _Peak:
+    """The most resident memory of this process and its descendants together, while inside."""
+
+    def __init__(self) -> None:
+        self.mib = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> _Peak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while True:
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_full_info().pss
+            self.mib = max(self.mib, total / 2**20)
+            if self._done.wait(0.1):
+                return
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from planner.load import load_scenario
 from planner.pipeline import plan_scenario
@@ -26,7 +26,10 @@ from planner.plugins import make_plugin_manager
 scenario = load_scenario(Path(sys.argv[1]))
 options = json.loads(sys.argv[2])
 pm = make_plugin_manager(scenario.campaign.plugins, ())
-began = time.monotonic()
+def cpu():
+    who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
+began, used = time.monotonic(), cpu()
 try:
     from planner.route import Settings
 except ImportError:  # a tree from before the routing stage took one Settings
@@ -35,6 +38,7 @@ else:
     plan = plan_scenario(scenario, pm, Settings(**options))
 print(json.dumps({
     "seconds": round(time.monotonic() - began, 2),
+    "cpu": round(cpu() - used, 2),
     "objective": plan.objective,
     "visits": sum(len(r.visits) for r in plan.routes),
     "dropped": len(plan.dropped),
@@ -77,14 +81,14 @@ def main() -> None:
         for i in range(len(args.tree)):
             if which in ("*", str(i)):
                 per_tree[i][name] = json.loads(value)
-    print("scenario\ttree\tseconds\tobjective\tvisits\tdropped\troad\tstatus")
+    print("scenario\ttree\tseconds\tcpu\tobjective\tvisits\tdropped\troad\tstatus")
     for name in names:
         rows = []
         for i, tree in enumerate(args.tree):
             row = run(tree.resolve(), ROOT / "scenarios" / name, per_tree[i])
             rows.append(row)
             print(
-                f"{name}\t{i}\t{row['seconds']}\t{row['objective']}\t{row['visits']}\t"
+                f"{name}\t{i}\t{row['seconds']}\t{row['cpu']}\t{row['objective']}\t{row['visits']}\t"
                 f"{row['dropped']}\t{row['road']}\t{row['status']}",
                 flush=True,
             )
@@ -92,6 +96,7 @@ def main() -> None:
         for i, row in enumerate(rows[1:], start=1):
             print(
                 f"{name}\tratio {i}/0\t{row['seconds'] / max(base['seconds'], 0.01):.2f}\t"
+                f"{row['cpu'] / max(base['cpu'], 0.01):.2f}\t"
                 f"{row['objective'] / max(base['objective'], 1):.4f}\t\t\t"
                 f"{row['road'] / max(base['road'], 1):.4f}",
                 flush=True,

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from planner.route import portfolio, search
 from planner.route.data import RoutingData
+from planner.route.errors import RoutingError
 from planner.route.leftover import leftover_pass
 from planner.route.part import Part, routes_of
 from planner.route.partition import partition
@@ -37,6 +38,8 @@ from planner.route.solution import Solution, worst
 PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
 MIN_PASS_SECONDS = 1.0
+MIN_PART_SECONDS = 0.1
+"""The least a part is given when the parts before it in its process overran their shares."""
 
 
 def solve(
@@ -148,8 +151,28 @@ def _shifts(parts: Sequence[Part], budget: float, workers: int) -> list[list[tup
 
 
 def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
-    """In a worker process: route each part in turn with its settings."""
-    return [search.solve(part, settings, start=start) for part, settings, start in jobs]
+    """In a worker process: route each part in turn with its settings.
+
+    A part may use its own share of the time and whatever the parts before it in the shift
+    left unused (a part that stops on its solutions early hands the rest on). A part that finds
+    no plan at all in that time (on a busy machine a province's part took over 6 s for its first
+    solution) is searched again with all the time its shift has left, so one slow part does not
+    leave a province without a plan. The shift still ends when its shares add up to, so the
+    limit holds; a plan that stops on its work is the same whatever time it had left.
+    """
+    began, budget, found = time.monotonic(), 0.0, []
+    total = sum(settings.time_limit for _, settings, _ in jobs)
+    for part, settings, start in jobs:
+        budget += settings.time_limit
+        left = max(MIN_PART_SECONDS, began + budget - time.monotonic())
+        try:
+            found.append(search.solve(part, replace(settings, time_limit=left), start=start))
+        except RoutingError:
+            rest = began + total - time.monotonic()
+            if rest <= MIN_PART_SECONDS:
+                raise
+            found.append(search.solve(part, replace(settings, time_limit=rest), start=start))
+    return found
 
 
 def _combine(solutions: Sequence[Solution]) -> Solution:

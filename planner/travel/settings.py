@@ -18,6 +18,7 @@ imports them: the travel package must not import the scenario back.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -128,7 +129,11 @@ class TravelMatrix(Frozen):
         return set(place_ids) <= set(self.places)
 
     def between(self, place_ids: tuple[str, ...] | list[str]) -> list[list[int]]:
-        """The sub-matrix of `place_ids`, in their order."""
+        """The sub-matrix of `place_ids`, in their order (picked row by row in C: a province's
+        25 million minutes took 4 s one by one)."""
         index = {place: i for i, place in enumerate(self.places)}
         rows = [index[place] for place in place_ids]
-        return [[self.minutes[i][j] for j in rows] for i in rows]
+        if len(rows) < 2:  # itemgetter of one index gives a value, not a tuple
+            return [[self.minutes[i][j] for j in rows] for i in rows]
+        pick = itemgetter(*rows)
+        return [list(pick(self.minutes[i])) for i in rows]
