@@ -103,7 +103,7 @@ def test_bad_calendar_entries_are_located(tmp_path: Path) -> None:
     text = with_days(DAYS, calendar=calendar)
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
         f"scenario.yaml:{line_of(text, '2026-10-01')}:calendar.years[2027].holidays[0]: "
-        "2026-10-01 is not in 2027",
-        f"scenario.yaml:{line_of(text, 'weekend')}:calendar.years[2027].weekend: unknown key "
-        "weekend; expected one of holidays, workdays",
+        "2026-10-01 不在 2027 年内",
+        f"scenario.yaml:{line_of(text, 'weekend')}:calendar.years[2027].weekend: 不认识的项 "
+        "weekend；可用的有：holidays、workdays",
     ]

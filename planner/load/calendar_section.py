@@ -66,6 +66,6 @@ def _year_days(report: Report, key: object, raw: object) -> YearDays | None:
                 report.at_key((*path, name, j), str(exc))
                 continue
             if any(date.year != year for date in dates):
-                report.at_key((*path, name, j), f"{item} is not in {year}")
+                report.at_key((*path, name, j), f"{item} 不在 {year} 年内")
             found[name].update(dates)
     return YearDays(frozenset(found["holidays"]), frozenset(found["workdays"]))

@@ -145,7 +145,7 @@ def test_added_households_are_checked_like_the_archive(first: Path, tmp_path: Pa
     result = replan(first, out, "--add", str(add))
     assert result.exit_code == 2
     assert f"{add}:2:id: this id is already in households.csv" in result.output
-    assert f"{add}:3:place: place n…e is not in" in result.output
+    assert f"{add}:3:place: 地点 n…e 不在" in result.output
     assert not out.exists()
 
 

@@ -83,7 +83,7 @@ def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path)
     )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
     assert problems(folder) == [
-        "places.csv:5:纬度: not a latitude: write degrees from -90 to 90, e.g. 26.58",
+        "places.csv:5:纬度: 不是有效的纬度：请填写 -90 到 90 之间的度数，如 26.58",
         "places.csv:6:经度: BD-09 coordinates exist only inside China; this point is outside",
     ]
 

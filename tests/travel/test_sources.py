@@ -42,7 +42,7 @@ def test_roads_are_needed_only_for_the_roads_source(tmp_path: Path) -> None:
         .replace("minutes: estimate", "minutes: roads")
     )
     (folder / "scenario.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"missing: the scenario needs roads\.csv"):
+    with pytest.raises(ScenarioError, match=r"缺少表格：方案需要 roads\.csv"):
         load_scenario(folder)
 
 
