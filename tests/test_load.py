@@ -227,7 +227,7 @@ def test_duplicate_household_id_names_both_rows(tmp_path: Path) -> None:
     (which, in a table whose columns were swapped, is an ID number)."""
     text = households("H1,a,,u,v1,劳模,,,", "H2,b,,u,v1,劳模,,,", "H1,c,,u,v1,劳模,,,")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:4:编号: this id is already used in row 2; each id must be unique"
+        "households.csv:4:编号: 这个编号已在第 2 行用过：每个编号只能用一次"
     ]
 
 
@@ -245,8 +245,8 @@ def test_depot_not_in_places(tmp_path: Path) -> None:
     """A team depot that is not a place is reported at its YAML line."""
     text = SCENARIO.replace("depot: seat", "depot: seet")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, 'depot:')}:teams[0].depot: 地点 seet 不在 places.csv 里：请在那里添上，"
-        "或改正地点编号；是不是 seat？"
+        f"scenario.yaml:{line_of(text, 'depot:')}:teams[0].depot: "
+        "地点 seet 不在 places.csv 里：请在那里添上，或改正地点编号；是不是 seat？"
     ]
 
 
@@ -270,8 +270,8 @@ def test_place_not_connected(tmp_path: Path) -> None:
     """A household place no road reaches is reported once, at its row in places.csv."""
     roads = "from,to,minutes\nseat,v1,20\n"
     assert problems(make(tmp_path, {"roads.csv": roads})) == [
-        "places.csv:4:id: place v2 (1 household(s), first in row 3 of the households table) "
-        "is not connected by roads to depot seat; add a road to roads.csv"
+        "places.csv:4:id: 地点 v2（1 户，第一户在家庭表第 3 行）没有道路连到出发点 seat；"
+        "请在 roads.csv 里补上道路"
     ]
 
 
@@ -286,8 +286,8 @@ def test_depot_not_connected(tmp_path: Path) -> None:
     )
     line = len(SCENARIO.splitlines()) + line_of(second, "depot:")
     assert found == [
-        f"scenario.yaml:{line}:teams[1].depot: depot v2 is not connected by roads to depot seat; "
-        "add a road to roads.csv"
+        f"scenario.yaml:{line}:teams[1].depot: 出发点 v2 没有道路连到出发点 seat；"
+        "请在 roads.csv 里补上道路"
     ]
 
 

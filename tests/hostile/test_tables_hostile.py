@@ -190,7 +190,7 @@ def test_messages_do_not_echo_household_cells(tiny: Path) -> None:
     assert result.exit_code == 2
     assert id_number not in result.output and "529901" not in result.output
     assert "households.csv:2:place: 地点 5…X 不在 places.csv 里" in result.output
-    assert "households.csv:4:id: this id is already used in row 3" in result.output
+    assert "households.csv:4:id: 这个编号已在第 3 行用过" in result.output
 
 
 def test_coordinates_out_of_range_are_problems(tiny: Path) -> None:

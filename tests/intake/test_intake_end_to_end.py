@@ -70,7 +70,7 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     assert code == 0, output
     assert "从备注取得上次慰问年份：1户" in output and "月收入 → 家庭月收入（同义词）" in output
     code, output = invoke("validate", str(camp))
-    assert code == 2 and "places.csv:4:经度: empty: every row needs 经度" in output
+    assert code == 2 and "places.csv:4:经度: 不能为空：每一行都要填 经度" in output
 
     add_coordinates(camp / "places.csv")
     code, output = invoke("validate", str(camp))

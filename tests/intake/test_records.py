@@ -33,7 +33,7 @@ def test_a_wrong_id_number_is_a_problem_at_its_cell_without_the_number() -> None
     """The problem names archive, row and column; the number itself appears nowhere."""
     wrong = id_number(1)[:-1] + ("0" if id_number(1)[-1] != "0" else "1")
     (problem,) = records(("1", "张一", wrong, "一厂", "困难职工", "")).problems
-    assert str(problem).startswith("一厂.xlsx:档案:3:身份证号码: ID number")
+    assert str(problem).startswith("一厂.xlsx:档案:3:身份证号码: 身份证号码")
     assert wrong not in str(problem)
 
 
