@@ -61,7 +61,7 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     code, output = invoke("import", str(one), str(two), "--into", str(camp), "--add-places")
     assert (
         code == 2
-        and "二厂.xlsx:困难职工档案:5: the same person as 一厂.xlsx:困难职工档案:5" in output
+        and "二厂.xlsx:困难职工档案:5: 与 一厂.xlsx:困难职工档案:5 是同一个人" in output
     )
     assert id_number(2) not in output
 
