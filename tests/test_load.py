@@ -298,11 +298,11 @@ NO_DAYS = SCENARIO[: SCENARIO.index("    days:")] + "    days: []\n"
     ("old", "new", "expected"),
     [
         (SCENARIO, NO_DAYS, "teams[0].days: no days: list the dates the team is out"),
-        ('"08:30-17:30"', '"17:30-08:30"', "teams[0].hours: working hours 17:30-08:30 end before"),
-        ('"11:30-13:30/60"', '"07:00-08:00"', "teams[0].lunch: lunch 07:00-08:00 is outside the"),
-        ('"11:30-13:30/60"', '"11:30-13:30/150"', "teams[0].lunch: a 150-minute lunch does not"),
-        ("        lunch: none\n", "", "teams[0].days[1].hours: lunch 11:30-13:30 is outside"),
-        ('"11:30-13:30/60"', "lunch", "teams[0].lunch: write lunch as"),
+        ('"08:30-17:30"', '"17:30-08:30"', "teams[0].hours: 工作时间 17:30-08:30 的结束时间早于"),
+        ('"11:30-13:30/60"', '"07:00-08:00"', "teams[0].lunch: 午休 07:00-08:00 超出了工作时间"),
+        ('"11:30-13:30/60"', '"11:30-13:30/150"', "teams[0].lunch: 11:30-13:30 放不下 150 分钟"),
+        ("        lunch: none\n", "", "teams[0].days[1].hours: 午休 11:30-13:30 超出了工作时间"),
+        ('"11:30-13:30/60"', "lunch", "teams[0].lunch: 午休请写成"),
     ],
     ids=["no days", "end before start", "lunch outside", "lunch too long", "day", "bad lunch"],
 )
@@ -329,16 +329,16 @@ WINDOW_HEADER = "编号,姓名,所在单位,所在地点,类别," + WINDOW_COLUM
     [
         (
             "H1,a,u,v1,劳模,,11:00,09:00",
-            "households.csv:2:可走访结束: the window ends at 09:00, before it starts at 11:00",
+            "households.csv:2:可走访结束: 可走访时间 09:00 结束，早于开始时间 11:00",
         ),
         (
             "H1,a,u,v1,劳模,2027-02-03,,",
-            "households.csv:2:可走访日期: no team works on 2027-02-03; teams work on 2027-01-31, "
-            "2027-02-01",
+            "households.csv:2:可走访日期: 2027-02-03 没有工作组出动；"
+            "工作组出动的日子是：2027-01-31、2027-02-01",
         ),
         (
             "H1,a,u,v1,劳模,2027-02-01,14:00,16:00",
-            "households.csv:2:可走访开始: no team works between 14:00 and 16:00 on 2027-02-01",
+            "households.csv:2:可走访开始: 2027-02-01 14:00 到 16:00 之间没有工作组出动",
         ),
     ],
     ids=["reversed", "no team that day", "no team at those hours"],
@@ -353,8 +353,8 @@ def test_line_category_without_standard(tmp_path: Path) -> None:
     """A budget line naming a category with no standard is reported at that category."""
     text = SCENARIO.replace("categories: [劳模]", "categories: [劳模, 老模]")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, '老模')}:budget.lines[0].categories[1]: category 老模 has "
-        "no standard: add `老模: <yuan>` under budget.standards"
+        f"scenario.yaml:{line_of(text, '老模')}:budget.lines[0].categories[1]: "
+        "类别 老模 没有慰问标准：请在 budget.standards 下添上 `老模: 金额（元）`"
     ]
 
 
@@ -365,9 +365,10 @@ def test_category_in_two_lines_and_unpaid_standard(tmp_path: Path) -> None:
     found = problems(make(tmp_path, {"scenario.yaml": text}))
     assert found == [
         f"scenario.yaml:{line_of(text, 'amount: 7000') + 1}:budget.lines[1].categories[0]: "
-        "category 劳模 is already paid by line model-workers; each category is paid from one line",
-        f"scenario.yaml:{line_of(text, '困难职工:')}:budget.standards.困难职工: no budget line "
-        "pays 困难职工: add it to a line's categories or add a line without categories",
+        "类别 劳模 已由经费项 model-workers 支付：每个类别只能从一个经费项支付",
+        f"scenario.yaml:{line_of(text, '困难职工:')}:budget.standards.困难职工: "
+        "没有经费项支付 困难职工：请把它加到某个经费项的 categories 里，"
+        "或添一个不写 categories 的经费项",
     ]
 
 
