@@ -62,12 +62,12 @@ def test_huge_numbers_are_problems_at_their_line(
 @pytest.mark.parametrize(
     ("days", "message"),
     [
-        ("2027-02-01至2127-02-01", "a span of 36525 days"),
-        ("2027-01-02至2027-03-20", "a span may cover at most 60 days"),
-        ("2027-02-02至2028-02-02", "check the year"),
-        ("2027-02-01至2027-02-20", "runs past the Spring Festival (2027-02-06)"),
-        ("春节后99999999天", "a date out of range"),
-        ("春节前99999999天", "a date out of range"),
+        ("2027-02-01至2127-02-01", "这段日子有 36525 天"),
+        ("2027-01-02至2027-03-20", "一段最多 60 天"),
+        ("2027-02-02至2028-02-02", "请核对年份"),
+        ("2027-02-01至2027-02-20", "过了春节（2027-02-06）"),
+        ("春节后99999999天", "日期超出范围"),
+        ("春节前99999999天", "日期超出范围"),
     ],
 )
 def test_spans_longer_than_a_campaign_are_problems(tiny: Path, days: str, message: str) -> None:
