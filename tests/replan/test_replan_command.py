@@ -144,7 +144,7 @@ def test_added_households_are_checked_like_the_archive(first: Path, tmp_path: Pa
     out = tmp_path / "out"
     result = replan(first, out, "--add", str(add))
     assert result.exit_code == 2
-    assert f"{add}:2:id: this id is already in households.csv" in result.output
+    assert f"{add}:2:id: 这个编号在 households.csv 里已经有了" in result.output
     assert f"{add}:3:place: 地点 n…e 不在" in result.output
     assert not out.exists()
 
