@@ -56,7 +56,7 @@ def test_settings_take_the_short_forms_and_refuse_mistakes() -> None:
         and osm.road_speeds()["motorway"] == 100
     )
     assert MinutesSource.model_validate({"estimate": None}).detour == 1.4
-    with pytest.raises(ValidationError, match="unknown road class footway"):
+    with pytest.raises(ValidationError, match="不认识的道路等级 footway"):
         MinutesSource.model_validate({"osm": "a.pbf", "speeds": {"footway": 5}})
-    with pytest.raises(ValidationError, match="osm needs the extract's file"):
+    with pytest.raises(ValidationError, match="用 osm 要写明地图文件"):
         MinutesSource.model_validate({"source": "osm"})
