@@ -183,8 +183,8 @@ def test_impossible_date_in_days(tmp_path: Path) -> None:
     """A date like 2027-02-30 is a problem at its line, not a crash in the YAML parser."""
     text = SCENARIO.replace("      - 2027-01-31", "      - 2027-02-30")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, '2027-02-30')}:teams[0].days[0]: 2027-02-30 is not a day "
-        "of the calendar"
+        f"scenario.yaml:{line_of(text, '2027-02-30')}:teams[0].days[0]: "
+        "2027-02-30 不是日历上的日子"
     ]
 
 
