@@ -116,7 +116,7 @@ BREAKAGES: dict[str, tuple[str, Callable[[Path], None], str]] = {
         lambda folder: edit(
             folder / "households.csv", lambda t: t.replace(",困难企业职工,", ",外星人,", 1)
         ),
-        "households.csv:2:类别: unknown category",
+        "households.csv:2:类别: 不认识的类别",
     ),
 }
 

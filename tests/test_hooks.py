@@ -76,7 +76,7 @@ def test_hook_songnuan_rule_options() -> None:
         "scenario.yaml:rules.opts.limit: Input should be a valid integer, unable to parse string "
         "as an integer",
         "scenario.yaml:rules.opts.window: 农历 2026 年的腊月只有 29 天",
-        "scenario.yaml:rules.opts.colour: unknown option; see the plugin's options in "
+        "scenario.yaml:rules.opts.colour: 不认识的选项：插件的选项见 "
         "docs/plugins.md",
         "scenario.yaml:rules.nobody: options for nobody, which is not enabled "
         "(campaign.plugins: union)",

@@ -90,7 +90,7 @@ def test_disable_plugin_leaves_it_out_of_plugins_and_plan(tmp_path: Path) -> Non
     planned = run("plan", str(TINY), "--out", str(out), "--disable-plugin", "union")
     assert planned.exit_code == 2
     assert (
-        "unknown category" in planned.output and "no plugin registers categories" in planned.output
+        "不认识的类别" in planned.output and "没有插件登记任何类别" in planned.output
     )
     assert not out.exists()
 

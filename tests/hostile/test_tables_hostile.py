@@ -219,4 +219,4 @@ def test_an_unknown_category_is_shown_masked(tiny: Path) -> None:
     write_rows(tiny / "households.csv", rows)
     result = run("validate", tiny)
     assert result.exit_code == 2 and id_number not in result.output
-    assert "households.csv:2:类别: unknown category 5…X; known categories:" in result.output
+    assert "households.csv:2:类别: 不认识的类别 5…X；可用的类别有：" in result.output
