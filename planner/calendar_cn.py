@@ -22,7 +22,7 @@ import chinese_calendar
 from chinese_calendar import constants as holiday_data
 from lunar_python import Lunar, LunarMonth, LunarYear
 
-DATE_FORMS = "2027-01-31, 1月31日, 腊月初十, 春节, 除夕 or 春节前5天"
+DATE_FORMS = "2027-01-31、1月31日、腊月初十、春节、除夕 或 春节前5天"
 
 _FULL = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
@@ -44,7 +44,7 @@ _HOLIDAY_NAMES = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "抗战胜利纪念日",
 }
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 BUILT_IN_YEARS = (min(holiday_data.holidays).year, max(holiday_data.holidays).year)
 """The years whose holidays and 调休 the built-in data knows."""
@@ -60,8 +60,7 @@ class MissingHolidays(CalendarError):
     def __init__(self, year: int) -> None:
         first, last = BUILT_IN_YEARS
         super().__init__(
-            f"the official holidays and 调休 of {year} are not known "
-            f"(built-in data covers {first}–{last})"
+            f"不知道 {year} 年的法定节假日和调休（内置数据只有 {first}–{last} 年）"
         )
         self.year = year
 
@@ -82,12 +81,12 @@ def parse_day(text: str, year: int | None) -> dt.date:
     if full is not None:
         return full
     if year is None:
-        raise CalendarError("write the full date (2027-01-31) or correct campaign.year first")
+        raise CalendarError("请写完整日期（如 2027-01-31），或先改正 campaign.year")
     for parse in (_month_day, _lunar_date, _relative_date):
         day = parse(text, year)
         if day is not None:
             return day
-    raise CalendarError(f"not a date: write it as {DATE_FORMS}")
+    raise CalendarError(f"不是日期：请写成 {DATE_FORMS}")
 
 
 def parse_span(text: str, year: int | None) -> tuple[dt.date, dt.date]:
@@ -100,11 +99,11 @@ def parse_span(text: str, year: int | None) -> tuple[dt.date, dt.date]:
         day = parse_day(parts[0], year)
         return day, day
     if len(parts) != 2 or not all(parts):
-        raise CalendarError("write a span of days as 腊月初十至腊月十八 or 2027-01-20至2027-01-28")
+        raise CalendarError("一段日子请写成 腊月初十至腊月十八 或 2027-01-20至2027-01-28")
     first = parse_day(parts[0], year)
     last = parse_day(_complete(parts[1], parts[0]), year)
     if last < first:
-        raise CalendarError(f"the span ends ({last}) before it starts ({first})")
+        raise CalendarError(f"这段日子的结束日（{last}）早于开始日（{first}）")
     return first, last
 
 
@@ -138,8 +137,8 @@ class WorkCalendar:
             if day in given.workdays:
                 return ""
             if day in given.holidays:
-                return "a public holiday"
-            return f"a {_WEEKDAYS[day.weekday()]}" if day.weekday() >= 5 else ""
+                return "法定节假日"
+            return _WEEKDAYS[day.weekday()] if day.weekday() >= 5 else ""
         try:
             holiday, name = chinese_calendar.get_holiday_detail(day)
         except NotImplementedError:
@@ -147,8 +146,8 @@ class WorkCalendar:
         if not holiday:
             return ""
         if name is None:
-            return f"a {_WEEKDAYS[day.weekday()]}"
-        return f"a public holiday ({_HOLIDAY_NAMES.get(str(name), str(name))})"
+            return _WEEKDAYS[day.weekday()]
+        return f"法定节假日（{_HOLIDAY_NAMES.get(str(name), str(name))}）"
 
 
 # -- forms of a date ---------------------------------------------------------------------------
@@ -179,7 +178,7 @@ def _lunar_date(text: str, year: int) -> dt.date | None:
     day = _lunar_day(day_name)
     lunar_year = year if month <= 6 else year - 1
     if leap and _leap_month(lunar_year) != month:
-        raise CalendarError(f"lunar {lunar_year} has no 闰{month_name}月 (no such leap month)")
+        raise CalendarError(f"农历 {lunar_year} 年没有闰{month_name}月")
     return _lunar(lunar_year, -month if leap else month, day)
 
 
@@ -215,7 +214,7 @@ def _gregorian(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CalendarError(f"{year}-{month:02d}-{day:02d} is not a day of the calendar") from None
+        raise CalendarError(f"{year}-{month:02d}-{day:02d} 不是日历上的日子") from None
 
 
 def _lunar(year: int, month: int, day: int) -> dt.date:
@@ -223,7 +222,7 @@ def _lunar(year: int, month: int, day: int) -> dt.date:
     length = LunarMonth.fromYm(year, month).getDayCount()
     if day > length:
         name = ("闰" if month < 0 else "") + _LUNAR_MONTH_NAMES[abs(month) - 1]
-        raise CalendarError(f"{name} of lunar {year} has only {length} days")
+        raise CalendarError(f"农历 {year} 年的{name}只有 {length} 天")
     solar = Lunar.fromYmd(year, month, day).getSolar()
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
@@ -242,7 +241,7 @@ def _lunar_day(name: str) -> int:
     else:
         day = _chinese_number(name)
     if not 1 <= day <= 30:
-        raise CalendarError(f"{name} is not a lunar day: write 初一 … 初十, 十一 … 廿九, 三十")
+        raise CalendarError(f"{name} 不是农历日子：请写 初一 … 初十、十一 … 廿九、三十")
     return day
 
 
@@ -254,4 +253,4 @@ def _chinese_number(text: str) -> int:
     tens, sep, ones = text.partition("十")
     if sep and (not tens or tens in _DIGITS) and (not ones or ones in _DIGITS):
         return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
-    raise CalendarError(f"{text} is not a number: write it in digits, e.g. 5")
+    raise CalendarError(f"{text} 不是数字：请写阿拉伯数字，如 5")

@@ -38,11 +38,11 @@ def id_number_problem(text: str) -> str | None:
     """What is wrong with an ID number (None when it is well-formed), without quoting it."""
     number = normalise_id_number(text)
     if not _SHAPE.match(number):
-        return "ID number must be 18 characters: 17 digits and a digit or X (GB 11643)"
+        return "身份证号码应为 18 位：17 位数字加 1 位数字或 X"
     if not _valid_birth_date(number[6:14]):
-        return "ID number: characters 7-14 are not a birth date (YYYYMMDD)"
+        return "身份证号码第 7-14 位不是出生日期（年月日，如 19800101）"
     if check_character(number[:17]) != number[17]:
-        return "ID number: the last character does not match the check digit (GB 11643); retype it"
+        return "身份证号码校验位不对，请核对"
     return None
 
 

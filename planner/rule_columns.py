@@ -39,8 +39,8 @@ class NeededColumn:
     def message(self) -> str:
         """What is missing and which rule cannot be judged without it."""
         return (
-            f"missing column {self.header} ({self.field}): plugin {self.plugin}'s rule "
-            f"“{self.rule}” cannot judge any household without it; add the column"
+            f"缺少列 {self.header}（{self.field}）：没有这一列，插件 {self.plugin} 的规则"
+            f"“{self.rule}”无法核定任何一户；请添上这一列"
         )
 
 

@@ -134,7 +134,7 @@ def _option_message(detail: ErrorDetails) -> str:
     if isinstance(cause, CalendarError):
         return str(cause)
     if detail["type"] == "extra_forbidden":
-        return "unknown option; see the plugin's options in docs/plugins.md"
+        return "不认识的选项：插件的选项见 docs/plugins.md"
     return str(detail["msg"])
 
 
@@ -229,7 +229,7 @@ def _check_category_names(scenario: Scenario, known: dict[str, Category]) -> lis
     for field, name in named:
         if name not in known:
             problems.append(
-                Problem("scenario.yaml", None, field, f"unknown category {name!r}; {_known(known)}")
+                Problem("scenario.yaml", None, field, f"不认识的类别 {name}；{_known(known)}")
             )
     return problems
 
@@ -238,13 +238,13 @@ def _unknown_category(
     scenario: Scenario, household: Household, known: dict[str, Category]
 ) -> Problem:
     """An unknown category, shown masked (the cell may hold personal data), and the known ones."""
-    message = f"unknown category {masked(household.category)}; {_known(known)}"
+    message = f"不认识的类别 {masked(household.category)}；{_known(known)}"
     return Problem(scenario.households_file, household.row, "类别", message)
 
 
 def _known(known: dict[str, Category]) -> str:
     names = sorted({category.name for category in known.values()})
-    return "known categories: " + "、".join(names) if names else "no plugin registers categories"
+    return "可用的类别有：" + "、".join(names) if names else "没有插件登记任何类别"
 
 
 def _case(

@@ -100,10 +100,10 @@ class Budget(Frozen):
     def _one_general_line_at_most(self) -> Budget:
         general = [line.id for line in self.lines if not line.categories]
         if len(general) > 1:
-            raise ValueError(f"only one line may leave out categories, found {general}")
+            raise ValueError(f"只能有一个经费项不写 categories，现在有：{'、'.join(general)}")
         ids = [line.id for line in self.lines]
         if len(set(ids)) != len(ids):
-            raise ValueError(f"budget line ids must be unique, found {ids}")
+            raise ValueError(f"经费项编号不能重复，现在是：{'、'.join(ids)}")
         return self
 
     def line_for(self, category: str) -> BudgetLine | None:
@@ -281,7 +281,7 @@ class Scenario(Frozen):
         cap = self.travel.max_team_size
         large = [team.id for team in self.teams if cap is not None and team.headcount > cap]
         if large:
-            raise ValueError(f"teams {large} have more than max_team_size={cap} people")
+            raise ValueError(f"工作组 {'、'.join(large)} 的人数超过 max_team_size={cap}")
         return self
 
     def place(self, place_id: str) -> Place:

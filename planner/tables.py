@@ -48,7 +48,9 @@ _HEADER_SEARCH_ROWS = 5
 """How many rows from the top may hold the header: offices often put a title line above it."""
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
-_LOST_DIGITS = "stored as a number, digits may be lost; format the column as text"
+_LOST_DIGITS = "存成了数字，数字可能已丢失：请把这一列设成“文本”格式后重新填写"
+_BROKEN_XLSX = "无法作为 XLSX 工作簿读取（文件损坏、加了密码，或不是 XLSX？）"
+_SAVE_AS_UTF8 = "请另存为“CSV UTF-8（逗号分隔）”"
 _CSV_SUFFIXES = frozenset({".csv", ".txt"})
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 
@@ -144,17 +146,17 @@ def read_table(
 def _grid(path: Path, sheet: str | None) -> Iterator[tuple[int, _Cells]]:
     """The numbered rows of a CSV or XLSX file, or `_Unreadable` saying what to do instead."""
     if not path.is_file():
-        raise _Unreadable("file not found")
+        raise _Unreadable("找不到这个文件")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise _Unreadable(f"larger than {MAX_FILE_BYTES // 2**20} MB, the limit of a table file")
+        raise _Unreadable(f"文件太大：一个表格文件最大 {MAX_FILE_BYTES // 2**20} MB")
     suffix = path.suffix.lower()
     if suffix in _CSV_SUFFIXES:
         return _csv_rows(path)
     if suffix in _XLSX_SUFFIXES:
         return xlsx_rows(path, sheet)
     if suffix == ".xls":
-        raise _Unreadable("old Excel .xls format: save it as .xlsx or as CSV")
-    raise _Unreadable("not a table: songnuan reads .csv and .xlsx files")
+        raise _Unreadable("这是旧版 Excel 的 .xls 格式：请另存为 .xlsx 或 CSV")
+    raise _Unreadable("不是表格文件：送暖只读 .csv 和 .xlsx 文件")
 
 
 def _decode(data: bytes) -> str:
@@ -164,15 +166,15 @@ def _decode(data: bytes) -> str:
     encodings Excel and WPS actually write are tried, in an order where a wrong guess fails.
     """
     if data.startswith(b"PK\x03\x04"):
-        raise _Unreadable("this is an XLSX workbook with a .csv name: rename it to .xlsx")
+        raise _Unreadable("这是 XLSX 工作簿，却用了 .csv 的文件名：请把扩展名改成 .xlsx")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unreadable("saved as UTF-16 (Excel 'Unicode text'): save it as CSV UTF-8")
+        raise _Unreadable(f"存成了 UTF-16（Excel 的“Unicode 文本”）：{_SAVE_AS_UTF8}")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _Unreadable("neither UTF-8 nor GBK text: save it as CSV UTF-8")
+    raise _Unreadable(f"既不是 UTF-8 也不是 GBK 编码的文字：{_SAVE_AS_UTF8}")
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
@@ -187,16 +189,17 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, _Cells]]:
             rows.append(row)
             check_size(len(rows), len(row))
     except csv.Error as exc:
-        raise _Unreadable(f"not a readable CSV file ({exc})") from exc
+        message = f"不是能读取的 CSV 文件：请用 Excel 或 WPS 打开，{_SAVE_AS_UTF8}"
+        raise _Unreadable(message) from exc
     return enumerate(rows, start=1)
 
 
 def check_size(rows: int, columns: int) -> None:
     """`_Unreadable` naming the limit once a table has too many rows or columns."""
     if rows > MAX_ROWS:
-        raise _Unreadable(f"more than {MAX_ROWS:,} rows, the limit of a table")
+        raise _Unreadable(f"行数太多：一个表格最多 {MAX_ROWS:,} 行")
     if columns > MAX_COLUMNS:
-        raise _Unreadable(f"row {rows} has more than {MAX_COLUMNS} columns, the limit of a table")
+        raise _Unreadable(f"第 {rows} 行超过 {MAX_COLUMNS} 列：一个表格最多 {MAX_COLUMNS} 列")
 
 
 class _Number(str):
@@ -211,7 +214,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, _Cells]]:
     except _Unreadable:
         raise
     except Exception as exc:  # openpyxl raises what its parsers meet: any kind, all "broken"
-        message = "cannot be read as an XLSX workbook (damaged, encrypted, or not XLSX?)"
+        message = _BROKEN_XLSX
         raise _Unreadable(message) from exc
 
 
@@ -225,11 +228,11 @@ def _check_unpacked(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        message = "cannot be read as an XLSX workbook (damaged, encrypted, or not XLSX?)"
+        message = _BROKEN_XLSX
         raise _Unreadable(message) from exc
     if unpacked > MAX_UNPACKED_BYTES:
         limit = MAX_UNPACKED_BYTES // 2**20
-        raise _Unreadable(f"unpacks to more than {limit} MB, the limit of an XLSX table")
+        raise _Unreadable(f"解压后超过 {limit} MB：一个 XLSX 表格解压后最大 {limit} MB")
 
 
 def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]:
@@ -239,7 +242,7 @@ def _workbook_rows(path: Path, name: str | None) -> Iterator[tuple[int, _Cells]]
         sheet = _sheet(book, name)
         scan = _scan_sheet(path, getattr(sheet, "_worksheet_path", None))
         if scan.widest > MAX_COLUMNS:
-            raise _Unreadable(f"a cell beyond column {MAX_COLUMNS}, the limit of a table")
+            raise _Unreadable(f"有单元格超出第 {MAX_COLUMNS} 列：一个表格最多 {MAX_COLUMNS} 列")
         if scan.unsaved_formula:
             row, column = scan.unsaved_formula
             raise _Unreadable(_UNSAVED_FORMULA, row, column)
@@ -252,11 +255,12 @@ def _sheet(book: Any, name: str | None) -> Any:
     """The sheet named `name`, hidden or not; else the first visible sheet."""
     if name is not None:
         if name not in book.sheetnames:
-            raise _Unreadable(f"no sheet {name}; its sheets are {', '.join(book.sheetnames)}")
+            sheets = "、".join(book.sheetnames)
+            raise _Unreadable(f"没有名为 {name} 的工作表；这个文件的工作表有：{sheets}")
         return book[name]
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     if not visible:
-        raise _Unreadable("every sheet is hidden: name the sheet to read under tables:")
+        raise _Unreadable("所有工作表都被隐藏了：请在 scenario.yaml 的 tables: 下写明要读的工作表")
     return visible[0]
 
 
@@ -346,8 +350,8 @@ def _column_number(letters: bytes) -> int:
 
 
 _UNSAVED_FORMULA = (
-    "a formula saved without its value (the file was not saved by Excel or WPS): open it in "
-    "Excel or WPS and save it again, or type the values in"
+    "公式没有保存计算结果（这个文件不是用 Excel 或 WPS 保存的）：请用 Excel 或 WPS 打开后"
+    "重新保存，或直接填入数值"
 )
 
 
@@ -376,7 +380,7 @@ def _table(label: str, grid: list[tuple[int, _Cells]], specs: Sequence[ColumnSpe
     lookup = _header_lookup(specs)
     rows = [(number, cells) for number, cells in grid if any(_clean(c) for c in cells)]
     if not rows:
-        return Table(label, {}, (), (Problem(label, None, None, "empty: no header row"),))
+        return Table(label, {}, (), (Problem(label, None, None, "表格是空的：没有表头行"),))
     header_at = _header_index(rows, lookup)
     header_row, header = rows[header_at]
     names = [_clean(cell) for cell in header]
@@ -431,7 +435,7 @@ def _header_problems(
     seen: dict[str, str] = {}
     for name, field in zip(names, fields, strict=True):
         if field and field in seen:
-            message = f"column {field} appears twice ({seen[field]} and {name}); keep one"
+            message = f"列 {seen[field]} 和 {name} 是同一列，出现了两次：请只保留一列"
             problems.append(Problem(label, row, name, message))
         elif field:
             seen[field] = name
@@ -454,12 +458,12 @@ def _mostly_chinese(names: list[str], specs: Sequence[ColumnSpec]) -> bool:
 def _missing(label: str, row: int, spec: ColumnSpec, chinese: bool, unknown: list[str]) -> Problem:
     """A missing required column, named in the file's language, with a near-miss suggestion."""
     first, second = (spec.chinese, spec.name) if chinese else (spec.name, spec.chinese)
-    message = f"missing column {first} ({second})"
+    message = f"缺少列 {first}（{second}）"
     by_norm = {_norm(n): n for n in unknown}
     wanted = [_norm(first), _norm(second)]
     close = [m for w in wanted for m in difflib.get_close_matches(w, list(by_norm), n=1)]
     if close:
-        message += f"; did you mean {by_norm[close[0]]}?"
+        message += f"；是不是 {by_norm[close[0]]}？"
     return Problem(label, row, first, message)
 
 
@@ -489,7 +493,7 @@ def _row(
     return Row(number, cells, extra)
 
 
-_TOO_LONG = f"longer than {MAX_CELL:,} characters, the limit of a cell"
+_TOO_LONG = f"内容太长：一个单元格最多 {MAX_CELL:,} 个字符"
 
 
 def _pad(raw: _Cells, width: int) -> list[str | None]:

@@ -54,11 +54,11 @@ def test_spring_festival_dates() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("腊月三十", "腊月 of lunar 2026 has only 29 days"),
-        ("闰腊月初一", "no 闰腊月"),
-        ("腊月初零", "not a lunar day"),
-        ("2月30日", "not a day of the calendar"),
-        ("下周一", "not a date"),
+        ("腊月三十", "农历 2026 年的腊月只有 29 天"),
+        ("闰腊月初一", "农历 2026 年没有闰腊月"),
+        ("腊月初零", "不是农历日子"),
+        ("2月30日", "2027-02-30 不是日历上的日子"),
+        ("下周一", "不是日期：请写成"),
     ],
 )
 def test_bad_dates_say_what_is_wrong(text: str, message: str) -> None:
@@ -78,16 +78,16 @@ def test_spans_inherit_the_month_of_their_first_day() -> None:
 
 def test_span_that_ends_before_it_starts_is_refused() -> None:
     """A reversed span is an error, not an empty set of days."""
-    with pytest.raises(CalendarError, match="ends"):
+    with pytest.raises(CalendarError, match=r"结束日.*早于开始日"):
         parse_span("腊月十八至腊月初十", 2027)
 
 
 def test_built_in_holidays_and_adjusted_working_days() -> None:
     """2026: Spring Festival off, Saturday 14 February an adjusted working day (调休)."""
     calendar = WorkCalendar()
-    assert calendar.day_off(dt.date(2026, 2, 17)) == "a public holiday (春节)"
+    assert calendar.day_off(dt.date(2026, 2, 17)) == "法定节假日（春节）"
     assert calendar.is_working_day(dt.date(2026, 2, 14))
-    assert calendar.day_off(dt.date(2026, 2, 7)) == "a Saturday"
+    assert calendar.day_off(dt.date(2026, 2, 7)) == "星期六"
     assert calendar.is_working_day(dt.date(2026, 2, 9))
 
 
@@ -105,7 +105,7 @@ def test_a_scenario_year_overrides_and_extends_the_data() -> None:
         workdays=frozenset({dt.date(2027, 2, 20)}),
     )
     calendar = WorkCalendar({2027: given})
-    assert calendar.day_off(dt.date(2027, 2, 8)) == "a public holiday"
+    assert calendar.day_off(dt.date(2027, 2, 8)) == "法定节假日"
     assert calendar.is_working_day(dt.date(2027, 2, 20))
-    assert calendar.day_off(dt.date(2027, 1, 23)) == "a Saturday"
+    assert calendar.day_off(dt.date(2027, 1, 23)) == "星期六"
     assert calendar.is_working_day(dt.date(2027, 1, 20))

@@ -53,5 +53,5 @@ def test_a_bad_option_is_a_scenario_problem() -> None:
     with pytest.raises(ScenarioError) as error:
         apply_rules(built, make_plugin_manager(["union", "city_leaders"]))
     assert str(error.value.problems[0]).startswith(
-        "scenario.yaml:rules.city_leaders.nomination_deadline: not a date"
+        "scenario.yaml:rules.city_leaders.nomination_deadline: 不是日期"
     )

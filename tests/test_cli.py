@@ -58,7 +58,7 @@ def test_existing_output_needs_force(tiny: Path, tmp_path: Path) -> None:
     out.mkdir()
     (out / "keep.txt").write_text("mine")
     refused = run("plan", str(tiny), "--out", str(out), "--time-limit", "1")
-    assert refused.exit_code == 2 and "already exists" in refused.output
+    assert refused.exit_code == 2 and "已存在；要替换请加 --force" in refused.output
     assert "--force" in refused.output
     assert (out / "keep.txt").exists()
     replaced = run("plan", str(tiny), "--out", str(out), "--time-limit", "1", "--force")
@@ -116,7 +116,7 @@ BREAKAGES: dict[str, tuple[str, Callable[[Path], None], str]] = {
         lambda folder: edit(
             folder / "households.csv", lambda t: t.replace(",困难企业职工,", ",外星人,", 1)
         ),
-        "households.csv:2:类别: unknown category",
+        "households.csv:2:类别: 不认识的类别",
     ),
 }
 
@@ -133,7 +133,7 @@ def test_bad_input_exits_2_with_a_located_message_and_writes_nothing(
     assert result.exit_code == 2, result.output
     assert expected in result.output
     assert "Traceback" not in result.output
-    assert "nothing was written" in result.output
+    assert "未写入任何文件" in result.output
     assert not out.exists()
     assert not list(tmp_path.glob(".songnuan-*"))
 

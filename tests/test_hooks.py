@@ -75,8 +75,8 @@ def test_hook_songnuan_rule_options() -> None:
     assert [str(problem) for problem in error.value.problems] == [
         "scenario.yaml:rules.opts.limit: Input should be a valid integer, unable to parse string "
         "as an integer",
-        "scenario.yaml:rules.opts.window: 腊月 of lunar 2026 has only 29 days",
-        "scenario.yaml:rules.opts.colour: unknown option; see the plugin's options in "
+        "scenario.yaml:rules.opts.window: 农历 2026 年的腊月只有 29 天",
+        "scenario.yaml:rules.opts.colour: 不认识的选项：插件的选项见 "
         "docs/plugins.md",
         "scenario.yaml:rules.nobody: options for nobody, which is not enabled "
         "(campaign.plugins: union)",

@@ -147,35 +147,35 @@ def test_cell_values_typed(tmp_path: Path) -> None:
 def test_missing_scenario_yaml(tmp_path: Path) -> None:
     """A folder without scenario.yaml is one problem that names the file."""
     assert problems(make(tmp_path, {"scenario.yaml": None})) == [
-        "scenario.yaml: missing: a scenario folder needs scenario.yaml (see docs/scenario.md)"
+        "scenario.yaml: 缺少 scenario.yaml：方案文件夹里必须有它（见 docs/scenario.md）"
     ]
 
 
 def test_not_a_folder(tmp_path: Path) -> None:
     """A path that is not a folder is reported as such."""
-    assert problems(tmp_path / "absent") == [f"{tmp_path / 'absent'}: not a folder"]
+    assert problems(tmp_path / "absent") == [f"{tmp_path / 'absent'}: 不是文件夹"]
 
 
 def test_malformed_yaml_has_its_line(tmp_path: Path) -> None:
     """Malformed YAML is reported with the line where the parser stopped."""
     text = SCENARIO.replace("plugins: [union]", "plugins: [union")
     (found,) = problems(make(tmp_path, {"scenario.yaml": text}))
-    assert found.startswith(f"scenario.yaml:{line_of(text, 'budget:')}: not valid YAML:")
+    assert found.startswith(f"scenario.yaml:{line_of(text, 'budget:')}: 不是有效的 YAML：")
 
 
 def test_wrong_yaml_type_has_line_and_field(tmp_path: Path) -> None:
     """A wrong type in YAML (total: "lots") is placed at its line and key path."""
     text = SCENARIO.replace("total: 10000", 'total: "lots"')
     (found,) = problems(make(tmp_path, {"scenario.yaml": text}))
-    assert found.startswith(f"scenario.yaml:{line_of(text, 'total:')}:budget.total: input should")
+    assert found.startswith(f"scenario.yaml:{line_of(text, 'total:')}:budget.total: 应为整数")
 
 
 def test_unknown_yaml_key_suggests(tmp_path: Path) -> None:
     """A misspelt key in a team names the key it most likely means."""
     text = SCENARIO.replace("    staff: 2", "    staff: 2\n    hour: 3")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, 'hour: 3')}:teams[0].hour: unknown key hour; "
-        "did you mean hours?"
+        f"scenario.yaml:{line_of(text, 'hour: 3')}:teams[0].hour: 不认识的项 hour"
+        "；是不是 hours？"
     ]
 
 
@@ -183,8 +183,8 @@ def test_impossible_date_in_days(tmp_path: Path) -> None:
     """A date like 2027-02-30 is a problem at its line, not a crash in the YAML parser."""
     text = SCENARIO.replace("      - 2027-01-31", "      - 2027-02-30")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, '2027-02-30')}:teams[0].days[0]: 2027-02-30 is not a day "
-        "of the calendar"
+        f"scenario.yaml:{line_of(text, '2027-02-30')}:teams[0].days[0]: "
+        "2027-02-30 不是日历上的日子"
     ]
 
 
@@ -192,7 +192,7 @@ def test_missing_section(tmp_path: Path) -> None:
     """A missing required section is named, without a line."""
     text = SCENARIO[: SCENARIO.index("budget:")] + SCENARIO[SCENARIO.index("rules:") :]
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        "scenario.yaml:budget: missing section budget (see docs/scenario.md)"
+        "scenario.yaml:budget: 缺少 budget 部分（见 docs/scenario.md）"
     ]
 
 
@@ -200,7 +200,7 @@ def test_misspelt_column(tmp_path: Path) -> None:
     """A misspelt header is reported at row 1 of the table, with the header it should be."""
     text = HOUSEHOLDS.replace("类别", "类 别")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:1:类别: missing column 类别 (category); did you mean 类 别?"
+        "households.csv:1:类别: 缺少列 类别（category）；是不是 类 别？"
     ]
 
 
@@ -209,7 +209,7 @@ def test_non_numeric_income_is_not_quoted(tmp_path: Path) -> None:
     text = households("H1,a,520102198001010013,u,v1,劳模,12k,,")
     found = problems(make(tmp_path, {"households.csv": text}))
     assert found == [
-        "households.csv:2:家庭月收入: not a whole number of yuan; write digits only, e.g. 1200"
+        "households.csv:2:家庭月收入: 不是整数金额（元）：请只填数字，如 1200"
     ]
 
 
@@ -218,7 +218,7 @@ def test_household_messages_never_quote_cells(tmp_path: Path) -> None:
     header = "编号,姓名,所在单位,所在地点,类别,重大疾病"
     text = households("H1,a,u,v1,劳模,肺癌晚期", header=header)
     (found,) = problems(make(tmp_path, {"households.csv": text}))
-    assert found.startswith("households.csv:2:重大疾病: not a yes/no value")
+    assert found.startswith("households.csv:2:重大疾病: 不是“是/否”")
     assert "肺癌" not in found
 
 
@@ -227,7 +227,7 @@ def test_duplicate_household_id_names_both_rows(tmp_path: Path) -> None:
     (which, in a table whose columns were swapped, is an ID number)."""
     text = households("H1,a,,u,v1,劳模,,,", "H2,b,,u,v1,劳模,,,", "H1,c,,u,v1,劳模,,,")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:4:编号: this id is already used in row 2; each id must be unique"
+        "households.csv:4:编号: 这个编号已在第 2 行用过：每个编号只能用一次"
     ]
 
 
@@ -236,8 +236,8 @@ def test_household_place_not_in_places(tmp_path: Path) -> None:
     means (the suggestion comes from places.csv, the cell itself is not shown)."""
     text = households("H1,a,,u,v3,劳模,,,", "H2,a,,u,place9,劳模,,,")
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv:2:所在地点: place … is not in places.csv; add it there or correct the id",
-        "households.csv:3:所在地点: place p…9 is not in places.csv; add it there or correct the id",
+        "households.csv:2:所在地点: 地点 … 不在 places.csv 里：请在那里添上，或改正地点编号",
+        "households.csv:3:所在地点: 地点 p…9 不在 places.csv 里：请在那里添上，或改正地点编号",
     ]
 
 
@@ -245,8 +245,8 @@ def test_depot_not_in_places(tmp_path: Path) -> None:
     """A team depot that is not a place is reported at its YAML line."""
     text = SCENARIO.replace("depot: seat", "depot: seet")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, 'depot:')}:teams[0].depot: place seet is not in places.csv; "
-        "add it there or correct the id; did you mean seat?"
+        f"scenario.yaml:{line_of(text, 'depot:')}:teams[0].depot: "
+        "地点 seet 不在 places.csv 里：请在那里添上，或改正地点编号；是不是 seat？"
     ]
 
 
@@ -262,7 +262,7 @@ def test_road_names_unknown_place(tmp_path: Path) -> None:
     """A road to a place that is not in places.csv is reported at its cell."""
     roads = ROADS + "v2,v9,5\n"
     assert problems(make(tmp_path, {"roads.csv": roads})) == [
-        "roads.csv:4:to: place v9 is not in places.csv; add it there or correct the id"
+        "roads.csv:4:to: 地点 v9 不在 places.csv 里：请在那里添上，或改正地点编号"
     ]
 
 
@@ -270,8 +270,8 @@ def test_place_not_connected(tmp_path: Path) -> None:
     """A household place no road reaches is reported once, at its row in places.csv."""
     roads = "from,to,minutes\nseat,v1,20\n"
     assert problems(make(tmp_path, {"roads.csv": roads})) == [
-        "places.csv:4:id: place v2 (1 household(s), first in row 3 of the households table) "
-        "is not connected by roads to depot seat; add a road to roads.csv"
+        "places.csv:4:id: 地点 v2（1 户，第一户在家庭表第 3 行）没有道路连到出发点 seat；"
+        "请在 roads.csv 里补上道路"
     ]
 
 
@@ -286,8 +286,8 @@ def test_depot_not_connected(tmp_path: Path) -> None:
     )
     line = len(SCENARIO.splitlines()) + line_of(second, "depot:")
     assert found == [
-        f"scenario.yaml:{line}:teams[1].depot: depot v2 is not connected by roads to depot seat; "
-        "add a road to roads.csv"
+        f"scenario.yaml:{line}:teams[1].depot: 出发点 v2 没有道路连到出发点 seat；"
+        "请在 roads.csv 里补上道路"
     ]
 
 
@@ -298,11 +298,11 @@ NO_DAYS = SCENARIO[: SCENARIO.index("    days:")] + "    days: []\n"
     ("old", "new", "expected"),
     [
         (SCENARIO, NO_DAYS, "teams[0].days: no days: list the dates the team is out"),
-        ('"08:30-17:30"', '"17:30-08:30"', "teams[0].hours: working hours 17:30-08:30 end before"),
-        ('"11:30-13:30/60"', '"07:00-08:00"', "teams[0].lunch: lunch 07:00-08:00 is outside the"),
-        ('"11:30-13:30/60"', '"11:30-13:30/150"', "teams[0].lunch: a 150-minute lunch does not"),
-        ("        lunch: none\n", "", "teams[0].days[1].hours: lunch 11:30-13:30 is outside"),
-        ('"11:30-13:30/60"', "lunch", "teams[0].lunch: write lunch as"),
+        ('"08:30-17:30"', '"17:30-08:30"', "teams[0].hours: 工作时间 17:30-08:30 的结束时间早于"),
+        ('"11:30-13:30/60"', '"07:00-08:00"', "teams[0].lunch: 午休 07:00-08:00 超出了工作时间"),
+        ('"11:30-13:30/60"', '"11:30-13:30/150"', "teams[0].lunch: 11:30-13:30 放不下 150 分钟"),
+        ("        lunch: none\n", "", "teams[0].days[1].hours: 午休 11:30-13:30 超出了工作时间"),
+        ('"11:30-13:30/60"', "lunch", "teams[0].lunch: 午休请写成"),
     ],
     ids=["no days", "end before start", "lunch outside", "lunch too long", "day", "bad lunch"],
 )
@@ -329,16 +329,16 @@ WINDOW_HEADER = "编号,姓名,所在单位,所在地点,类别," + WINDOW_COLUM
     [
         (
             "H1,a,u,v1,劳模,,11:00,09:00",
-            "households.csv:2:可走访结束: the window ends at 09:00, before it starts at 11:00",
+            "households.csv:2:可走访结束: 可走访时间 09:00 结束，早于开始时间 11:00",
         ),
         (
             "H1,a,u,v1,劳模,2027-02-03,,",
-            "households.csv:2:可走访日期: no team works on 2027-02-03; teams work on 2027-01-31, "
-            "2027-02-01",
+            "households.csv:2:可走访日期: 2027-02-03 没有工作组出动；"
+            "工作组出动的日子是：2027-01-31、2027-02-01",
         ),
         (
             "H1,a,u,v1,劳模,2027-02-01,14:00,16:00",
-            "households.csv:2:可走访开始: no team works between 14:00 and 16:00 on 2027-02-01",
+            "households.csv:2:可走访开始: 2027-02-01 14:00 到 16:00 之间没有工作组出动",
         ),
     ],
     ids=["reversed", "no team that day", "no team at those hours"],
@@ -353,8 +353,8 @@ def test_line_category_without_standard(tmp_path: Path) -> None:
     """A budget line naming a category with no standard is reported at that category."""
     text = SCENARIO.replace("categories: [劳模]", "categories: [劳模, 老模]")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, '老模')}:budget.lines[0].categories[1]: category 老模 has "
-        "no standard: add `老模: <yuan>` under budget.standards"
+        f"scenario.yaml:{line_of(text, '老模')}:budget.lines[0].categories[1]: "
+        "类别 老模 没有慰问标准：请在 budget.standards 下添上 `老模: 金额（元）`"
     ]
 
 
@@ -365,9 +365,10 @@ def test_category_in_two_lines_and_unpaid_standard(tmp_path: Path) -> None:
     found = problems(make(tmp_path, {"scenario.yaml": text}))
     assert found == [
         f"scenario.yaml:{line_of(text, 'amount: 7000') + 1}:budget.lines[1].categories[0]: "
-        "category 劳模 is already paid by line model-workers; each category is paid from one line",
-        f"scenario.yaml:{line_of(text, '困难职工:')}:budget.standards.困难职工: no budget line "
-        "pays 困难职工: add it to a line's categories or add a line without categories",
+        "类别 劳模 已由经费项 model-workers 支付：每个类别只能从一个经费项支付",
+        f"scenario.yaml:{line_of(text, '困难职工:')}:budget.standards.困难职工: "
+        "没有经费项支付 困难职工：请把它加到某个经费项的 categories 里，"
+        "或添一个不写 categories 的经费项",
     ]
 
 
@@ -401,15 +402,15 @@ def test_both_csv_and_xlsx(tmp_path: Path) -> None:
     """households.csv next to households.xlsx is ambiguous and reported."""
     openpyxl.Workbook().save(tmp_path / "households.xlsx")
     assert problems(make(tmp_path)) == [
-        "households.xlsx: both households.csv and households.xlsx exist: remove one, or name one "
-        "under tables:"
+        "households.xlsx: households.csv 和 households.xlsx 同时存在：请删掉一个，"
+        "或在 tables: 下写明用哪一个"
     ]
 
 
 def test_missing_table(tmp_path: Path) -> None:
     """A required table that is missing is named; history is optional."""
     assert problems(make(tmp_path, {"roads.csv": None})) == [
-        "roads.csv: missing: the scenario needs roads.csv or roads.xlsx"
+        "roads.csv: 缺少表格：方案需要 roads.csv 或 roads.xlsx"
     ]
 
 
@@ -417,7 +418,7 @@ def test_no_households(tmp_path: Path) -> None:
     """A households table with a header and no rows is a problem, not an empty plan."""
     text = HOUSEHOLDS.splitlines()[0] + "\n"
     assert problems(make(tmp_path, {"households.csv": text})) == [
-        "households.csv: no households below the header (of an XLSX, the first visible sheet)"
+        "households.csv: 表头下面没有任何家庭（XLSX 文件读的是第一张未隐藏的工作表）"
     ]
 
 

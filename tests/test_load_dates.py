@@ -63,8 +63,8 @@ def test_a_named_day_off_is_an_error_not_dropped(tmp_path: Path) -> None:
     """A single date that is a holiday, for a working-days-only team, is reported at its line."""
     text = with_days("    working_days_only: true\n    days:\n      - 2026-02-17\n", year=2026)
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, '2026-02-17')}:teams[0].days[0]: 2026-02-17 is a public "
-        "holiday (春节), and this team works on working days only: choose another day or set "
+        f"scenario.yaml:{line_of(text, '2026-02-17')}:teams[0].days[0]: "
+        "2026-02-17 是法定节假日（春节），而这个组只在工作日出动：请换一天，或设 "
         "working_days_only: false"
     ]
 
@@ -74,8 +74,8 @@ def test_year_without_holiday_data_says_exactly_what_to_add(tmp_path: Path) -> N
     text = with_days("    working_days_only: true\n    days: 腊月初十至十八\n")
     (found,) = problems(make(tmp_path, {"scenario.yaml": text}))
     assert found.startswith(f"scenario.yaml:{line_of(text, '腊月初十')}:teams[0].days[0]: ")
-    assert "holidays and 调休 of 2027 are not known" in found
-    assert "calendar.years.2027 with holidays: [...] and workdays: [...]" in found
+    assert "不知道 2027 年的法定节假日和调休" in found
+    assert "calendar.years.2027 下写上 holidays: [...] 和 workdays: [...]" in found
 
 
 def test_scenario_lists_the_years_holidays(tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_bad_calendar_entries_are_located(tmp_path: Path) -> None:
     text = with_days(DAYS, calendar=calendar)
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
         f"scenario.yaml:{line_of(text, '2026-10-01')}:calendar.years[2027].holidays[0]: "
-        "2026-10-01 is not in 2027",
-        f"scenario.yaml:{line_of(text, 'weekend')}:calendar.years[2027].weekend: unknown key "
-        "weekend; expected one of holidays, workdays",
+        "2026-10-01 不在 2027 年内",
+        f"scenario.yaml:{line_of(text, 'weekend')}:calendar.years[2027].weekend: 不认识的项 "
+        "weekend；可用的有：holidays、workdays",
     ]

@@ -37,5 +37,5 @@ def test_empty_car_pool_is_refused(tmp_path: Path) -> None:
     text = SCENARIO.replace("rules:", TRAVEL.replace("2\n", "0\n") + "rules:")
     (found,) = problems(make(tmp_path, {"scenario.yaml": text}))
     assert found.startswith(
-        f"scenario.yaml:{line_of(text, 'vehicles_per_day')}:travel.vehicles_per_day: input should"
+        f"scenario.yaml:{line_of(text, 'vehicles_per_day')}:travel.vehicles_per_day: 应大于 0"
     )

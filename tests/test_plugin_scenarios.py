@@ -130,5 +130,5 @@ def test_town_without_2027_holidays_exits_2_saying_what_to_add(tmp_path: Path) -
     result = CliRunner().invoke(main, ["plan", str(folder), "--out", str(out)])
     assert result.exit_code == 2
     assert "scenario.yaml:" in result.output and ":teams[0].days[0]: " in result.output
-    assert "calendar.years.2027 with holidays: [...] and workdays: [...]" in result.output
+    assert "calendar.years.2027 下写上 holidays: [...] 和 workdays: [...]" in result.output
     assert not out.exists()

@@ -90,7 +90,7 @@ def test_disable_plugin_leaves_it_out_of_plugins_and_plan(tmp_path: Path) -> Non
     planned = run("plan", str(TINY), "--out", str(out), "--disable-plugin", "union")
     assert planned.exit_code == 2
     assert (
-        "unknown category" in planned.output and "no plugin registers categories" in planned.output
+        "不认识的类别" in planned.output and "没有插件登记任何类别" in planned.output
     )
     assert not out.exists()
 
@@ -123,7 +123,7 @@ def test_a_failing_plugin_exits_2_naming_plugin_and_hook(tmp_path: Path, name: s
     with on_path(site, f"test_plugin_{name}"):
         result = run("plan", str(tiny_with(tmp_path, name)), "--out", str(out), "--time-limit", "1")
     assert result.exit_code == 2, result.output
-    assert message in result.output and "nothing was written" in result.output
+    assert message in result.output and "未写入任何文件" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
 

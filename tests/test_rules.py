@@ -48,7 +48,7 @@ def test_unknown_category_names_file_row_and_column(union_pm: pluggy.PluginManag
     built = scenario((household("h1", category="外星人", row=7),))
     with pytest.raises(ScenarioError) as error:
         apply_rules(built, union_pm)
-    assert str(error.value.problems[0]).startswith("households.csv:7:类别: unknown category")
+    assert str(error.value.problems[0]).startswith("households.csv:7:类别: 不认识的类别")
 
 
 def test_hook_songnuan_household_size(union_pm: pluggy.PluginManager) -> None:

@@ -105,7 +105,7 @@ def test_missing_column_suggests_misspelling(tmp_path: Path) -> None:
     path = write(tmp_path / "households.csv", "编号,姓名,类 别\nH1,张三,劳模\n")
     table = read_table(path, COLUMNS)
     assert messages(table) == [
-        "households.csv:1:类别: missing column 类别 (category); did you mean 类 别?"
+        "households.csv:1:类别: 缺少列 类别（category）；是不是 类 别？"
     ]
     assert table.rows == ()
 
@@ -114,7 +114,7 @@ def test_missing_column_in_english_file(tmp_path: Path) -> None:
     """In a file with English headers, the missing column is named in English first."""
     path = write(tmp_path / "h.csv", "id,name,catgory\nH1,a,b\n")
     assert messages(read_table(path, COLUMNS)) == [
-        "h.csv:1:category: missing column category (类别); did you mean catgory?"
+        "h.csv:1:category: 缺少列 category（类别）；是不是 catgory？"
     ]
 
 
@@ -122,7 +122,7 @@ def test_column_given_twice(tmp_path: Path) -> None:
     """A field given under both its English and Chinese header is a problem, not a guess."""
     path = write(tmp_path / "h.csv", "id,编号,name,category\nH1,H2,a,b\n")
     assert messages(read_table(path, COLUMNS)) == [
-        "h.csv:1:编号: column id appears twice (id and 编号); keep one"
+        "h.csv:1:编号: 列 id 和 编号 是同一列，出现了两次：请只保留一列"
     ]
 
 
@@ -147,7 +147,7 @@ def test_xlsx_number_in_id_column(tmp_path: Path) -> None:
     rows: list[list[object]] = [header, ["H1", "张三", 520102198001010011, "劳模"]]
     table = read_table(write_xlsx(tmp_path / "h.xlsx", rows), COLUMNS)
     assert messages(table) == [
-        "h.xlsx:2:身份证号: stored as a number, digits may be lost; format the column as text"
+        "h.xlsx:2:身份证号: 存成了数字，数字可能已丢失：请把这一列设成“文本”格式后重新填写"
     ]
     assert "5201021980" not in messages(table)[0]
 
@@ -156,7 +156,7 @@ def test_csv_scientific_notation_in_id_column(tmp_path: Path) -> None:
     """A CSV ID number Excel wrote as 5.20102E+17 has lost its digits and is refused."""
     path = write(tmp_path / "h.csv", "编号,姓名,身份证号,类别\nH1,张三,5.20102E+17,劳模\n")
     assert messages(read_table(path, COLUMNS)) == [
-        "h.csv:2:身份证号: stored as a number, digits may be lost; format the column as text"
+        "h.csv:2:身份证号: 存成了数字，数字可能已丢失：请把这一列设成“文本”格式后重新填写"
     ]
 
 
@@ -171,16 +171,16 @@ def test_unreadable_files(tmp_path: Path) -> None:
         for name in ("absent.csv", "old.xls", "renamed.csv")
     ]
     assert found == [
-        "absent.csv: file not found",
-        "old.xls: old Excel .xls format: save it as .xlsx or as CSV",
-        "renamed.csv: this is an XLSX workbook with a .csv name: rename it to .xlsx",
+        "absent.csv: 找不到这个文件",
+        "old.xls: 这是旧版 Excel 的 .xls 格式：请另存为 .xlsx 或 CSV",
+        "renamed.csv: 这是 XLSX 工作簿，却用了 .csv 的文件名：请把扩展名改成 .xlsx",
     ]
 
 
 def test_empty_file(tmp_path: Path) -> None:
     """A file with no header row is one problem, not a crash."""
     assert messages(read_table(write(tmp_path / "h.csv", "\n\n"), COLUMNS)) == [
-        "h.csv: empty: no header row"
+        "h.csv: 表格是空的：没有表头行"
     ]
 
 

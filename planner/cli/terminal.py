@@ -115,14 +115,14 @@ def user_errors() -> Iterator[None]:
     except ScenarioError as error:
         for problem in error.problems:
             console.print(str(problem), markup=False)
-        console.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
+        console.print(f"共 {len(error.problems)} 个问题；未写入任何文件。", markup=False)
     except OutputExistsError as error:
-        message = f"error: {error.out} already exists; pass --force to replace it"
+        message = f"错误：{error.out} 已存在；要替换请加 --force"
         console.print(message, markup=False)
-        console.print("nothing was written.", markup=False)
+        console.print("未写入任何文件。", markup=False)
     except OutputNotWritableError as error:
         console.print(f"error: {error}", markup=False)
-        console.print("nothing was written.", markup=False)
+        console.print("未写入任何文件。", markup=False)
     except (
         PluginError,
         InfeasibleError,
@@ -132,7 +132,7 @@ def user_errors() -> Iterator[None]:
         ExplainError,
     ) as error:
         console.print(f"error: {error}", markup=False)
-        console.print("nothing was written.", markup=False)
+        console.print("未写入任何文件。", markup=False)
     else:
         return
     sys.exit(EXIT_INPUT)

@@ -89,7 +89,7 @@ def read_archive(path: Path, sheet: str | None, is_header: Callable[[str], bool]
     found = _header(rows, is_header)
     if found is None:
         message = (
-            "no header row found in the first rows: it needs columns such as 姓名 and 身份证号码"
+            "前几行里找不到表头：表头要有 姓名、身份证号码 这样的列"
         )
         return Archive(label, 0, (), (), (Problem(label, None, None, message),))
     header_row, headers, first_data = found
@@ -126,23 +126,23 @@ def _grid(
     path: Path, sheet: str | None, label: str
 ) -> tuple[list[tuple[int, tuple[str, ...], frozenset[int]]], str]:
     if not path.is_file():
-        raise _Unreadable("file not found")
+        raise _Unreadable("找不到这个文件")
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         if sheet:
-            raise _Unreadable("a CSV file has no sheets; leave out the :sheet")
+            raise _Unreadable("CSV 文件没有工作表：请去掉文件名后的 :工作表名")
         return _csv_grid(path), label
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_grid(path, sheet)
     if suffix == ".xls":
-        raise _Unreadable("old Excel .xls format: save it as .xlsx (Excel or WPS: 另存为)")
-    raise _Unreadable("not a table: songnuan reads .xlsx and .csv files")
+        raise _Unreadable("这是旧版 Excel 的 .xls 格式：请在 Excel 或 WPS 里“另存为” .xlsx")
+    raise _Unreadable("不是表格文件：送暖只读 .xlsx 和 .csv 文件")
 
 
 def _csv_grid(path: Path) -> list[tuple[int, tuple[str, ...], frozenset[int]]]:
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        raise _Unreadable("this is an XLSX workbook with a .csv name: rename it to .xlsx")
+        raise _Unreadable("这是 XLSX 工作簿，却用了 .csv 的文件名：请把扩展名改成 .xlsx")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -150,7 +150,7 @@ def _csv_grid(path: Path) -> list[tuple[int, tuple[str, ...], frozenset[int]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise _Unreadable("neither UTF-8 nor GBK text: save it as CSV UTF-8")
+        raise _Unreadable("既不是 UTF-8 也不是 GBK 编码的文字：请另存为“CSV UTF-8（逗号分隔）”")
     try:
         records = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:
@@ -165,12 +165,12 @@ def _xlsx_grid(
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, PasswordError, XmlError, ZipError, OSError, ValueError) as exc:
-        raise _Unreadable("cannot be read as an XLSX workbook (encrypted, or not XLSX?)") from exc
+        raise _Unreadable("无法作为 XLSX 工作簿读取（加了密码，或不是 XLSX？）") from exc
     try:
         name = _sheet_name(book, sheet)
         values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except (CalamineError, XmlError, ZipError, ValueError) as exc:
-        raise _Unreadable(f"sheet {name} cannot be read ({type(exc).__name__})") from exc
+        raise _Unreadable(f"工作表 {name} 无法读取（{type(exc).__name__}）") from exc
     finally:
         book.close()
     grid = [
@@ -189,12 +189,12 @@ def _sheet_name(book: CalamineWorkbook, name: str | None) -> str:
     names = [meta.name for meta in book.sheets_metadata]
     if name is not None:
         if name not in names:
-            raise _Unreadable(f"no sheet {name}; the sheets are {', '.join(names)}")
+            raise _Unreadable(f"没有名为 {name} 的工作表；这个文件的工作表有：{'、'.join(names)}")
         return name
     for meta in book.sheets_metadata:
         if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet:
             return str(meta.name)
-    raise _Unreadable("every sheet is hidden: name the one to read, as FILE.xlsx:SHEET")
+    raise _Unreadable("所有工作表都被隐藏了：请写明要读的工作表，如 文件.xlsx:工作表名")
 
 
 def _is_number(value: object) -> bool:

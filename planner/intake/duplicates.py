@@ -25,8 +25,8 @@ class Duplicate:
 
     def message(self) -> str:
         """Where both are, in the clerk's words."""
-        how = "same ID number" if self.by_id_number else "same name, unit and address, no ID number"
-        return f"the same person as {self.first.where} ({how}); keep the household in one list only"
+        how = "身份证号码相同" if self.by_id_number else "姓名、单位和地址相同，没有身份证号码"
+        return f"与 {self.first.where} 是同一个人（{how}）：同一户只能留在一份名单里"
 
 
 def person_of(values: Mapping[str, str]) -> tuple[str, ...]:

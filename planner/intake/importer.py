@@ -131,7 +131,7 @@ def plan_import(
 
 def _map_problems(confirmed: Mapping[str, str]) -> list[Problem]:
     return [
-        Problem(MAP_OPTION, None, target, "names no households column (see docs/scenario.md)")
+        Problem(MAP_OPTION, None, target, "不是家庭表的列名（见 docs/scenario.md）")
         for target in unknown_targets(confirmed)
     ]
 
@@ -141,7 +141,7 @@ def _unseen_map_headers(
 ) -> list[Problem]:
     seen = headers_of(headers)
     return [
-        Problem(MAP_OPTION, None, header, "no archive has this column")
+        Problem(MAP_OPTION, None, header, "没有哪份档案有这一列")
         for header in confirmed
         if normalise_header(header) not in seen
     ]
@@ -155,17 +155,16 @@ def _header_problems(
     proposals = {field: header for header, field in mapping.proposed}
     found = []
     for field, first, second in mapping.twice:
-        message = (
-            f"both {first} and {second} would be {FIELD_CHINESE[field]}; {MAP_OPTION} one to -"
-        )
+        target = FIELD_CHINESE[field]
+        message = f"{first} 和 {second} 都会当作 {target}：请用 {MAP_OPTION} 把其中一个设为 -"
         found.append(Problem(label, row, second, message))
-    wanted = [(f, f"missing column {FIELD_CHINESE[f]}") for f in REQUIRED if f not in mapped]
+    wanted = [(f, f"缺少列 {FIELD_CHINESE[f]}") for f in REQUIRED if f not in mapped]
     wanted += [(n.field, n.message()) for n in needed if n.field not in mapped]
     for field, message in wanted:
         if field in proposals:
             header = proposals[field]
             message += (
-                f"; is it {header}? confirm with {MAP_OPTION} {header}={FIELD_CHINESE[field]}"
+                f"；是不是 {header}？确认请加 {MAP_OPTION} {header}={FIELD_CHINESE[field]}"
             )
         found.append(Problem(label, row, FIELD_CHINESE[field], message))
     return found
@@ -233,6 +232,6 @@ def needed_for_folder(folder: Path) -> list[NeededColumn]:
     campaign = doc.get("campaign") or {}
     plugins = campaign.get("plugins") if isinstance(campaign, dict) else None
     if not isinstance(plugins, list) or not plugins:
-        message = "campaign.plugins names no organisation plugin (songnuan plugins lists them)"
+        message = "campaign.plugins 没有写单位插件（songnuan plugins 会列出可用的插件）"
         raise ScenarioError([Problem(SCENARIO_FILE, None, "campaign.plugins", message)])
     return needed_columns(make_plugin_manager([str(p) for p in plugins]))

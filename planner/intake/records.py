@@ -90,11 +90,11 @@ def _cell_problems(
     found = []
     for name in REQUIRED:
         if name in column and name not in values:
-            message = f"empty: every household needs {FIELD_CHINESE[name]}"
+            message = f"不能为空：每一户都要填 {FIELD_CHINESE[name]}"
             found.append(Problem(archive.label, row.number, column[name], message))
     for index, name in mapping.fields.items():
         if name in DIGITS and name in values and index in row.numeric:
-            message = "stored as a number, digits may be lost; format the column as text"
+            message = "存成了数字，数字可能已丢失：请把这一列设成“文本”格式后重新填写"
             found.append(Problem(archive.label, row.number, column[name], message))
         elif name == "id_number" and name in values:
             problem = id_number_problem(values[name])

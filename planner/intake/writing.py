@@ -35,7 +35,7 @@ class ImportNotReady(ValueError):
 def write_import(plan: ImportPlan) -> list[Path]:
     """Write the plan's tables and report; ImportNotReady if it has problems."""
     if not plan.ok:
-        raise ImportNotReady(f"{len(plan.problems)} problem(s) must be resolved first")
+        raise ImportNotReady(f"还有 {len(plan.problems)} 个问题，请先改正")
     files = {HOUSEHOLDS_FILE: _csv_text(*_households(plan))}
     if plan.new_places:
         files[PLACES_FILE] = _places_text(plan.folder / PLACES_FILE, plan.new_places)

@@ -20,16 +20,16 @@ def _check_lines(report: Report, budget: Budget) -> None:
     paid_by: dict[str, str] = {}
     for i, line in enumerate(budget.lines):
         if line.amount > budget.total:
-            message = f"line {line.id} ({line.amount}) is more than the total ({budget.total})"
+            message = f"经费项 {line.id}（{line.amount} 元）超过了总额（{budget.total} 元）"
             report.at_key(("budget", "lines", i, "amount"), message)
         for j, category in enumerate(line.categories):
             where = ("budget", "lines", i, "categories", j)
             if category not in budget.standards:
-                message = f"category {category} has no standard: add `{category}: <yuan>`"
-                report.at_key(where, message + " under budget.standards")
+                message = f"类别 {category} 没有慰问标准：请在 budget.standards 下"
+                report.at_key(where, message + f"添上 `{category}: 金额（元）`")
             if category in paid_by:
-                message = f"category {category} is already paid by line {paid_by[category]}"
-                report.at_key(where, message + "; each category is paid from one line")
+                message = f"类别 {category} 已由经费项 {paid_by[category]} 支付"
+                report.at_key(where, message + "：每个类别只能从一个经费项支付")
             paid_by.setdefault(category, line.id)
 
 
@@ -38,7 +38,7 @@ def _check_standards(report: Report, budget: Budget) -> None:
     for category, amount in budget.standards.items():
         where = ("budget", "standards", category)
         if amount <= 0:
-            report.at_key(where, "a standard is a number of yuan greater than 0")
+            report.at_key(where, "慰问标准应为大于 0 的金额（元）")
         if budget.line_for(category) is None:
-            message = f"no budget line pays {category}: add it to a line's categories"
-            report.at_key(where, message + " or add a line without categories")
+            message = f"没有经费项支付 {category}：请把它加到某个经费项的 categories 里"
+            report.at_key(where, message + "，或添一个不写 categories 的经费项")

@@ -21,18 +21,18 @@ def read_calendar(report: Report) -> tuple[bool, WorkCalendar]:
     if raw is None:
         return False, WorkCalendar()
     if not isinstance(raw, dict):
-        report.at_key(("calendar",), "expected working_days_only and years (see docs/scenario.md)")
+        report.at_key(("calendar",), "应写 working_days_only 和 years（见 docs/scenario.md）")
         return False, WorkCalendar()
     for key in raw:
         if key not in CALENDAR_KEYS:
             report.at_key(("calendar", key), unknown_key(str(key), CALENDAR_KEYS))
     working = raw.get("working_days_only", False)
     if not isinstance(working, bool):
-        report.at_key(("calendar", "working_days_only"), "write true or false")
+        report.at_key(("calendar", "working_days_only"), "请写 true 或 false")
         working = False
     years = raw.get("years") or {}
     if not isinstance(years, dict):
-        report.at_key(("calendar", "years"), "expected years, e.g. 2027: {holidays: [...]}")
+        report.at_key(("calendar", "years"), "应按年份写，如 2027: {holidays: [...]}")
         return working, WorkCalendar()
     given = {}
     for key, days in years.items():
@@ -46,11 +46,11 @@ def _year_days(report: Report, key: object, raw: object) -> YearDays | None:
     """One year's holidays and adjusted working days (调休), each a date or a span."""
     path: YamlPath = ("calendar", "years", key if isinstance(key, int) else str(key))
     if not str(key).isdigit():
-        report.at_key(path, "expected a year, e.g. 2027:")
+        report.at_key(path, "应为年份，如 2027:")
         return None
     year = int(str(key))
     if not isinstance(raw, dict):
-        report.at_key(path, "expected holidays: [...] and workdays: [...]")
+        report.at_key(path, "应写 holidays: [...] 和 workdays: [...]")
         return None
     for name in raw:
         if name not in YEAR_KEYS:
@@ -66,6 +66,6 @@ def _year_days(report: Report, key: object, raw: object) -> YearDays | None:
                 report.at_key((*path, name, j), str(exc))
                 continue
             if any(date.year != year for date in dates):
-                report.at_key((*path, name, j), f"{item} is not in {year}")
+                report.at_key((*path, name, j), f"{item} 不在 {year} 年内")
             found[name].update(dates)
     return YearDays(frozenset(found["holidays"]), frozenset(found["workdays"]))

@@ -17,6 +17,7 @@ _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?$")
 _WHOLE = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$")
 MAX_WHOLE = 10**9
 """The largest whole number a table cell may hold (sizes, years, minutes, yuan)."""
+_TOO_LARGE = "数字太大"
 
 
 def _text(text: str) -> str:
@@ -27,10 +28,10 @@ def _text(text: str) -> str:
 def _whole(text: str) -> int:
     """A whole number; thousands separators and a zero fraction (1,200.00) are accepted."""
     if not _WHOLE.match(text):
-        raise ValueError("not a whole number; write digits only, e.g. 3")
+        raise ValueError("不是整数：请只填数字，如 3")
     digits = text.replace(",", "").split(".")[0]
     if len(digits) > 12 or abs(int(digits)) > MAX_WHOLE:
-        raise ValueError(f"too large: a whole number in a table is at most {MAX_WHOLE:,}")
+        raise ValueError(f"{_TOO_LARGE}：表格里的整数最大为 {MAX_WHOLE:,}")
     return int(digits)
 
 
@@ -39,9 +40,9 @@ def _yuan(text: str) -> int:
     try:
         return _whole(text)
     except ValueError as error:
-        if str(error).startswith("too large"):
+        if str(error).startswith(_TOO_LARGE):
             raise
-        raise ValueError("not a whole number of yuan; write digits only, e.g. 1200") from None
+        raise ValueError("不是整数金额（元）：请只填数字，如 1200") from None
 
 
 def _number(text: str) -> float:
@@ -51,7 +52,7 @@ def _number(text: str) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise ValueError("not a number; write a decimal number, e.g. 106.71")
+        raise ValueError("不是数字：请填写小数，如 106.71")
     return value
 
 
@@ -59,7 +60,7 @@ def _longitude(text: str) -> float:
     """A longitude in degrees, east positive: -180 to 180 (China lies within 73 to 136)."""
     value = _number(text)
     if not -180 <= value <= 180:
-        raise ValueError("not a longitude: write degrees from -180 to 180, e.g. 106.71")
+        raise ValueError("不是有效的经度：请填写 -180 到 180 之间的度数，如 106.71")
     return value
 
 
@@ -67,7 +68,7 @@ def _latitude(text: str) -> float:
     """A latitude in degrees, north positive: -90 to 90 (China lies within 3 to 54)."""
     value = _number(text)
     if not -90 <= value <= 90:
-        raise ValueError("not a latitude: write degrees from -90 to 90, e.g. 26.58")
+        raise ValueError("不是有效的纬度：请填写 -90 到 90 之间的度数，如 26.58")
     return value
 
 
@@ -76,7 +77,7 @@ def _yes_no(text: str) -> bool:
     word = text.casefold()
     if word in _YES or word in _NO:
         return word in _YES
-    raise ValueError("not a yes/no value; write 是 or 否 (Y/N, yes/no, 1/0, √/× also work)")
+    raise ValueError("不是“是/否”：请填 是 或 否（Y/N、yes/no、1/0、√/× 也可以）")
 
 
 def _date(text: str) -> dt.date:
@@ -87,7 +88,7 @@ def _date(text: str) -> dt.date:
             return dt.date(*map(int, match.groups()))
     except ValueError:
         pass
-    raise ValueError("not a date; write it as 2027-01-31")
+    raise ValueError("不是日期：请按 2027-01-31 的格式填写")
 
 
 def time_of_day(text: str) -> dt.time:
@@ -98,14 +99,14 @@ def time_of_day(text: str) -> dt.time:
             return dt.time(int(match[1]), int(match[2]))
     except ValueError:
         pass
-    raise ValueError("not a time; write it as 09:30")
+    raise ValueError("不是时间：请按 09:30 的格式填写")
 
 
 def _visit(text: str) -> str:
     """必访 / 可访 / 不访 as the visit wish the rules stage uses: must / may / no."""
     wish = _VISITS.get(text.casefold())
     if wish is None:
-        raise ValueError("write 必访, 可访 or 不访")
+        raise ValueError("请填 必访、可访 或 不访")
     return wish
 
 

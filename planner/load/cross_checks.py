@@ -96,10 +96,10 @@ def _check_connected(
     graph.add_edges_from((road.a, road.b) for road in roads.models)
     home = teams[0].depot
     reach = nx.node_connected_component(graph, home)
-    advice = f"; add a road to {roads.table.file}"
+    advice = f"；请在 {roads.table.file} 里补上道路"
     for i, team in enumerate(teams):
         if team.depot not in reach:
-            message = f"depot {team.depot} is not connected by roads to depot {home}"
+            message = f"出发点 {team.depot} 没有道路连到出发点 {home}"
             report.at_key(("teams", i, "depot"), message + advice)
     cut_off: dict[str, list[int]] = {}
     for number, household in households.items if households else ():
@@ -107,6 +107,6 @@ def _check_connected(
             cut_off.setdefault(household.place, []).append(number)
     row_of = {place.id: number for number, place in reversed(places.items)}
     for place, rows in cut_off.items():
-        users = f"{len(rows)} household(s), first in row {rows[0]} of the households table"
-        message = f"place {place} ({users}) is not connected by roads to depot {home}"
+        users = f"{len(rows)} 户，第一户在家庭表第 {rows[0]} 行"
+        message = f"地点 {place}（{users}）没有道路连到出发点 {home}"
         report.at_cell(places.table, row_of[place], "id", message + advice)

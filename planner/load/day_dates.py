@@ -32,11 +32,11 @@ def entry_dates(
     office named that day, so dropping it quietly would hide a mistake.
     """
     if not isinstance(value, str):
-        raise CalendarError(f"not a date: write it as {DATE_FORMS}")
+        raise CalendarError(f"不是日期：请写成 {DATE_FORMS}")
     try:
         first, last = parse_span(value, year)
     except OverflowError:
-        message = "a date out of range: a campaign's days are near its Spring Festival"
+        message = "日期超出范围：走访的日子应在春节前后"
         raise CalendarError(message) from None
     _check_length(first, last)
     dates = days_of(first, last)
@@ -46,18 +46,18 @@ def entry_dates(
         off = {date: work.day_off(date) for date in dates}
     except MissingHolidays as missing:
         raise CalendarError(
-            f"{missing}: add them to scenario.yaml as calendar.years.{missing.year} with "
-            "holidays: [...] and workdays: [...] (see docs/scenario.md), "
-            "or set working_days_only: false"
+            f"{missing}：请在 scenario.yaml 的 calendar.years.{missing.year} 下写上 "
+            "holidays: [...] 和 workdays: [...]（见 docs/scenario.md），"
+            "或设 working_days_only: false"
         ) from None
     if first == last and off[first]:
         raise CalendarError(
-            f"{first} is {off[first]}, and this team works on working days only: "
-            "choose another day or set working_days_only: false"
+            f"{first} 是{off[first]}，而这个组只在工作日出动："
+            "请换一天，或设 working_days_only: false"
         )
     kept = [date for date in dates if not off[date]]
     if not kept:
-        raise CalendarError(f"no working day from {first} to {last}")
+        raise CalendarError(f"{first} 到 {last} 没有工作日")
     return _before_festival(first, last, kept)
 
 
@@ -66,8 +66,8 @@ def _check_length(first: dt.date, last: dt.date) -> None:
     days = (last - first).days + 1
     if days > MAX_SPAN_DAYS:
         raise CalendarError(
-            f"a span of {days} days ({first} to {last}); a span may cover at most "
-            f"{MAX_SPAN_DAYS} days: check the year"
+            f"这段日子有 {days} 天（{first} 到 {last}）；一段最多 {MAX_SPAN_DAYS} 天："
+            "请核对年份"
         )
 
 
@@ -82,7 +82,7 @@ def _before_festival(first: dt.date, last: dt.date, dates: list[dt.date]) -> lis
         festival = spring_festival(first.year + 1)
     if first != last and dates[-1] > festival:
         raise CalendarError(
-            f"the span {first} to {dates[-1]} runs past the Spring Festival ({festival}): "
-            "a campaign's days come before it; check the dates"
+            f"{first} 到 {dates[-1]} 过了春节（{festival}）：走访的日子应在春节之前；"
+            "请核对日期"
         )
     return dates

@@ -54,11 +54,11 @@ def load_added_households(path: Path, scenario: Scenario) -> tuple[Household, ..
     known = {household.id: household.row for household in scenario.households}
     for number, household in read.items:
         if household.id in known:
-            message = f"this id is already in {scenario.households_file} "
-            message += f"(row {known[household.id]}); each id must be unique"
+            message = f"这个编号在 {scenario.households_file} 里已经有了"
+            message += f"（第 {known[household.id]} 行）：每个编号只能用一次"
             report.at_cell(read.table, number, "id", message)
     ids = {place.id for place in scenario.places}
-    check_places(report, read, ("place",), ids, "the scenario's places table", private=True)
+    check_places(report, read, ("place",), ids, "方案的地点表", private=True)
     check_windows(report, read, [day for team in scenario.teams for day in team.days])
     if report.problems:
         raise ScenarioError(report.problems)

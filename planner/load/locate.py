@@ -20,8 +20,8 @@ from planner.tables import Row
 from planner.travel.coordinates import coordinate_problem, metres_between, to_wgs84
 
 ROADS_NEED_PLACES = (
-    "a household located by 经度/纬度 needs travel.minutes osm or estimate; "
-    "with roads give 所在地点"
+    "按 经度/纬度 定位的家庭需要 travel.minutes 设为 osm 或 estimate；"
+    "用 roads 时请填 所在地点"
 )
 OWN_PLACE_PREFIX = "hh-"
 """Place ids made for households located by their own coordinates: `hh-<household id>`."""
@@ -91,7 +91,7 @@ def _locate(
     if household.x is not None or household.y is not None:
         return _own_place(report, households, number, household, places, travel)
     if not household.address:
-        message = "no place: give 所在地点, or 经度 and 纬度, or an 地址 with its 镇 and 村"
+        message = "没有地点：请填 所在地点，或 经度 和 纬度，或写明镇和村的 地址"
         report.at_cell(table, number, "place", message)
         return None
     match = names.match(household.address)
@@ -106,10 +106,10 @@ def _locate(
 def _unmatched(outcome: str, candidates: tuple[str, ...], file: str) -> str:
     """Why an address names no place, without quoting the address (it is personal data)."""
     if outcome == "ambiguous":
-        return f"the address fits several places of {file} ({', '.join(candidates)}); give 所在地点"
+        return f"地址能对上 {file} 里的几个地点（{'、'.join(candidates)}）：请填 所在地点"
     if outcome == "no_village":
-        return "the address names no 镇/乡 or 村/社区; give 所在地点 or 经度 and 纬度"
-    return f"the address's 镇 and 村 are not in {file}; add the village there or give 所在地点"
+        return "地址中没有镇/乡或村/社区：请填 所在地点，或 经度 和 纬度"
+    return f"地址中的镇和村不在 {file} 里：请在那里添上这个村，或填 所在地点"
 
 
 def _own_place(
@@ -124,7 +124,7 @@ def _own_place(
     table = households.table
     if household.x is None or household.y is None:
         report.at_cell(
-            table, number, "x" if household.x is None else "y", "give both 经度 and 纬度"
+            table, number, "x" if household.x is None else "y", "经度 和 纬度 要一起填"
         )
         return None
     problem = coordinate_problem(household.x, household.y, travel.coordinates)
@@ -162,13 +162,13 @@ def locate_added(
             if match.outcome == "matched":
                 household = household.model_copy(update={"place": match.place})
             else:
-                message = _unmatched(match.outcome, match.candidates, "the scenario's places table")
+                message = _unmatched(match.outcome, match.candidates, "方案的地点表")
                 report.at_cell(added.table, number, "address", message)
                 ok = False
                 continue
         elif not household.place:
             report.at_cell(
-                added.table, number, "place", "no place: give 所在地点 or an 地址 with 镇 and 村"
+                added.table, number, "place", "没有地点：请填 所在地点，或写明镇和村的 地址"
             )
             ok = False
             continue

@@ -39,7 +39,7 @@ class Report:
         """A top-level section as plain data; None (reported if required) when absent."""
         if self.doc.get(name) is None:
             if required:
-                self.at_key((name,), f"missing section {name} (see docs/scenario.md)")
+                self.at_key((name,), f"缺少 {name} 部分（见 docs/scenario.md）")
             return None
         return plain(self.doc[name])
 

@@ -13,9 +13,9 @@ def read_rules(report: Report) -> dict[str, dict[str, Any]] | None:
     if rules is None:
         return {}
     if not isinstance(rules, dict):
-        report.at_key(("rules",), "expected plugin names with their options (docs/plugins.md)")
+        report.at_key(("rules",), "应按插件名写各插件的选项（见 docs/plugins.md）")
         return None
     bad = [name for name, options in rules.items() if not isinstance(options, dict | None)]
     for name in bad:
-        report.at_key(("rules", name), "expected the plugin's options, e.g. dibao_line: 780")
+        report.at_key(("rules", name), "应写这个插件的选项，如 dibao_line: 780")
     return None if bad else {str(name): options or {} for name, options in rules.items()}

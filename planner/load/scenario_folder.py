@@ -51,7 +51,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     """Every part read and cross-checked; None when a part is unusable."""
     large = numbers_too_large(report.doc)
     for path in large:
-        report.at_key(path, f"too large: numbers in scenario.yaml are at most {MAX_YAML_NUMBER:,}")
+        report.at_key(path, f"数字太大：scenario.yaml 里的数字最大为 {MAX_YAML_NUMBER:,}")
     if large:
         return None
     for key in report.doc:
@@ -84,7 +84,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     places = convert_places(report, places, travel)
     households, places = locate_households(report, households, places, travel)
     if households and households.ok and not households.items:
-        message = "no households below the header (of an XLSX, the first visible sheet)"
+        message = "表头下面没有任何家庭（XLSX 文件读的是第一张未隐藏的工作表）"
         report.problems.append(Problem(households.table.file, None, None, message))
     history = read_models(
         report, folder, names["history"], HISTORY_COLUMNS, HistoryEntry, sheets.get("history")

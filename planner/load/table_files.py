@@ -24,7 +24,7 @@ def table_names(
     when the minutes come from elsewhere)."""
     given = report.section("tables", required=False) or {}
     if not isinstance(given, dict):
-        report.at_key(("tables",), "expected a file per table, e.g. households: 档案.xlsx")
+        report.at_key(("tables",), "请为每个表格写一个文件，如 households: 档案.xlsx")
         given = {}
     for key in given:
         if key not in TABLES:
@@ -56,7 +56,7 @@ def _file_given(report: Report, table: str, given: object) -> object:
         if key not in ("file", "sheet"):
             report.at_key(("tables", table, key), unknown_key(str(key), ("file", "sheet")))
     if given.get("file") is None:
-        report.at_key(("tables", table), "name the file, e.g. {file: 档案.xlsx, sheet: 在册}")
+        report.at_key(("tables", table), "请写明文件，如 {file: 档案.xlsx, sheet: 在册}")
     return given.get("file")
 
 
@@ -67,15 +67,15 @@ def _table_name(
     if given is not None:
         if (folder / str(given)).is_file():
             return str(given)
-        report.at_key(("tables", table), f"file {given} not found in the scenario folder")
+        report.at_key(("tables", table), f"方案文件夹里找不到文件 {given}")
         return None
     names = (f"{table}.csv", f"{table}.xlsx")
     found = [name for name in names if (folder / name).is_file()]
     if len(found) > 1:
-        message = f"both {names[0]} and {names[1]} exist: remove one, or name one under tables:"
+        message = f"{names[0]} 和 {names[1]} 同时存在：请删掉一个，或在 tables: 下写明用哪一个"
         report.problems.append(Problem(names[1], None, None, message))
         return None
     if not found and TABLES[table] and needed:
-        message = f"missing: the scenario needs {names[0]} or {names[1]}"
+        message = f"缺少表格：方案需要 {names[0]} 或 {names[1]}"
         report.problems.append(Problem(names[0], None, None, message))
     return found[0] if found else None

@@ -72,7 +72,7 @@ def _cells(
     for spec in specs:
         text = row.cells.get(spec.field, "")
         if not text and spec.required:
-            message = f"empty: every row needs {table.column(spec.field)}"
+            message = f"不能为空：每一行都要填 {table.column(spec.field)}"
             report.at_cell(table, row.number, spec.field, message)
             ok = False
         elif text:
@@ -114,7 +114,7 @@ def _check_unique_ids(
     for number, item in items:
         key = getattr(item, "id", None)
         if key is not None and key in first:
-            message = f"this id is already used in row {first[key]}; each id must be unique"
+            message = f"这个编号已在第 {first[key]} 行用过：每个编号只能用一次"
             report.at_cell(table, number, "id", message)
         elif key is not None:
             first[key] = number

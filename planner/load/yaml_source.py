@@ -36,13 +36,13 @@ YamlPath = tuple[str | int, ...]
 def read_yaml(folder: Path) -> CommentedMap:
     """scenario.yaml as a round-trip mapping (which knows the line of every key)."""
     if not folder.is_dir():
-        raise ScenarioError([Problem(str(folder), None, None, "not a folder")])
+        raise ScenarioError([Problem(str(folder), None, None, "不是文件夹")])
     path = folder / SCENARIO_FILE
     if not path.is_file():
-        message = "missing: a scenario folder needs scenario.yaml (see docs/scenario.md)"
+        message = "缺少 scenario.yaml：方案文件夹里必须有它（见 docs/scenario.md）"
         raise ScenarioError([Problem(SCENARIO_FILE, None, None, message)])
     if path.stat().st_size > MAX_YAML_BYTES:
-        limit = f"larger than {MAX_YAML_BYTES // 2**20} MB, the limit of scenario.yaml"
+        limit = f"文件太大：scenario.yaml 最大 {MAX_YAML_BYTES // 2**20} MB"
         raise ScenarioError([_file_problem(limit)])
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
@@ -51,24 +51,24 @@ def read_yaml(folder: Path) -> CommentedMap:
     try:
         doc = yaml.load(path.read_text(encoding="utf-8-sig"))
     except _TooManyValues:
-        limit = f"more than {MAX_YAML_VALUES:,} values with aliases expanded, the limit of "
-        limit += "scenario.yaml"
+        limit = f"展开别名后超过 {MAX_YAML_VALUES:,} 个值：scenario.yaml 最多 "
+        limit += f"{MAX_YAML_VALUES:,} 个值"
         raise ScenarioError([_file_problem(limit)]) from None
     except RecursionError:
-        limit = f"nested deeper than {MAX_YAML_DEPTH} levels, the limit of scenario.yaml"
+        limit = f"嵌套超过 {MAX_YAML_DEPTH} 层：scenario.yaml 最多嵌套 {MAX_YAML_DEPTH} 层"
         raise ScenarioError([_file_problem(limit)]) from None
     except UnicodeDecodeError:
-        raise ScenarioError([_file_problem("not UTF-8 text: save it as UTF-8")]) from None
+        raise ScenarioError([_file_problem("不是 UTF-8 编码的文字：请另存为 UTF-8")]) from None
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        message = f"not valid YAML: {exc.problem}"
+        message = f"不是有效的 YAML：{exc.problem}"
         if isinstance(exc, MaxDepthExceededError):
-            message = f"nested deeper than {MAX_YAML_DEPTH} levels, the limit of scenario.yaml"
+            message = f"嵌套超过 {MAX_YAML_DEPTH} 层：scenario.yaml 最多嵌套 {MAX_YAML_DEPTH} 层"
         raise ScenarioError([Problem(SCENARIO_FILE, line, None, message)]) from None
     except YAMLError as exc:
-        raise ScenarioError([_file_problem(f"not valid YAML: {exc}")]) from None
+        raise ScenarioError([_file_problem(f"不是有效的 YAML：{exc}")]) from None
     if not isinstance(doc, CommentedMap):
-        message = "expected a mapping with campaign, budget and teams (see docs/scenario.md)"
+        message = "应为包含 campaign、budget 和 teams 的设置（见 docs/scenario.md）"
         raise ScenarioError([_file_problem(message)])
     return doc
 

@@ -61,13 +61,13 @@ def read_progress(
     for number, visit in rows:
         day = planned.get(visit.household_id)
         if day is None:
-            message = f"household {visit.household_id} has no visit in the previous plan"
+            message = f"上一版计划里没有走访 {visit.household_id} 这一户"
             problems.append(Problem(table.file, number, table.column("household_id"), message))
             continue
         latest = max(day, visit.date or day)
         if today is not None and latest > today:
-            message = f"visit of {visit.household_id} planned on {day}, done on "
-            message += f"{visit.date or day}: after --today {today}"
+            message = f"{visit.household_id} 计划 {day} 走访，完成于 {visit.date or day}："
+            message += f"晚于 --today {today}"
             field = "date" if visit.date and visit.date > today else "household_id"
             problems.append(Problem(table.file, number, table.column(field), message))
         days.append(latest)

@@ -36,16 +36,16 @@ def read_unavailable(
             day = parse_day(date, scenario.campaign.year)
         except CalendarError as error:
             problems.append(
-                _problem(value, f"write TEAM@DATE, e.g. 县领导第一组@腊月初十 ({error})")
+                _problem(value, f"请写成 工作组@日期，如 县领导第一组@腊月初十（{error}）")
             )
             continue
         team, problem = _team(named.strip(), scenario)
         if team is None:
             problems.append(_problem(value, problem))
         elif day not in {team_day.date for team_day in team.days}:
-            problems.append(_problem(value, f"team {team.name} ({team.id}) is not out on {day}"))
+            problems.append(_problem(value, f"工作组 {team.name}（{team.id}）{day} 不出动"))
         elif day <= today:
-            problems.append(_problem(value, f"{day} is under way or over (today is {today})"))
+            problems.append(_problem(value, f"{day} 已经开始或已过去（今天是 {today}）"))
         else:
             found.add((team.id, day))
     if problems:
@@ -60,10 +60,10 @@ def _team(named: str, scenario: Scenario) -> tuple[Team | None, str]:
         if len(matches) == 1:
             return matches[0], ""
         if matches:
-            ids = ", ".join(team.id for team in matches)
-            return None, f"{named} leads several teams ({ids}): name the team instead"
-    known = ", ".join(f"{team.id} {team.name}（{team.leader}）" for team in scenario.teams)
-    return None, f"no team, team name or leader {named}; teams: {known}"
+            ids = "、".join(team.id for team in matches)
+            return None, f"{named} 带了几个工作组（{ids}）：请改写工作组"
+    known = "、".join(f"{team.id} {team.name}（{team.leader}）" for team in scenario.teams)
+    return None, f"没有叫 {named} 的工作组编号、组名或带队领导；工作组有：{known}"
 
 
 def _problem(value: str, message: str) -> Problem:

@@ -24,7 +24,7 @@ def coordinate_problem(lon: float, lat: float, system: CoordinateSystem) -> str 
 
     The degrees are in range already: the table reader checks 经度 and 纬度 cell by cell."""
     if system != "WGS-84" and not prcoords.sanity_in_china_p(prcoords.Coords(lat, lon)):
-        return f"{system} coordinates exist only inside China; this point is outside"
+        return f"{system} 坐标只在中国境内有效，这个点在境外：请核对经纬度或 travel.coordinates"
     return None
 
 

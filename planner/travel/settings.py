@@ -97,13 +97,13 @@ class MinutesSource(Frozen):
     @model_validator(mode="after")
     def _osm_names_a_file(self) -> MinutesSource:
         if self.source == "osm" and not self.osm:
-            raise ValueError("osm needs the extract's file, e.g. minutes: {osm: 本县.osm.pbf}")
+            raise ValueError("用 osm 要写明地图文件，如 minutes: {osm: 本县.osm.pbf}")
         unknown = sorted(set(self.speeds) - set(ROAD_CLASS_SPEEDS_KMH))
         if unknown:
-            known = ", ".join(ROAD_CLASS_SPEEDS_KMH)
-            raise ValueError(f"unknown road class {unknown[0]}; the classes are {known}")
+            known = "、".join(ROAD_CLASS_SPEEDS_KMH)
+            raise ValueError(f"不认识的道路等级 {unknown[0]}；可用的有：{known}")
         if any(speed <= 0 for speed in self.speeds.values()):
-            raise ValueError("a road class speed must be above 0 km/h")
+            raise ValueError("道路等级的车速应大于 0 公里/小时")
         return self
 
     @property

@@ -74,8 +74,8 @@ def test_a_formula_without_its_value_is_a_problem(tiny: Path) -> None:
     xlsx_from_csv(tiny, "households", formulas)
     result = run("validate", tiny)
     assert result.exit_code == 2
-    assert "households.xlsx:2:M: a formula saved without its value" in result.output
-    assert "Excel or WPS and save it again" in result.output
+    assert "households.xlsx:2:M: 公式没有保存计算结果" in result.output
+    assert "请用 Excel 或 WPS 打开后重新保存" in result.output
 
 
 def test_bare_cr_and_mixed_line_endings_are_read(tiny: Path) -> None:
@@ -110,7 +110,7 @@ def test_a_corrupt_sheet_inside_a_good_zip_is_exit_2(tiny: Path) -> None:
         for name, data in parts.items():
             archive.writestr(name, data)
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "cannot be read as an XLSX workbook" in result.output
+    assert result.exit_code == 2 and "无法作为 XLSX 工作簿读取" in result.output
 
 
 def test_an_entity_bomb_is_refused(tiny: Path) -> None:
@@ -140,7 +140,7 @@ def test_an_xlsx_that_unpacks_past_the_limit_is_refused(
     path = xlsx_from_csv(tiny, "households")
     monkeypatch.setattr(tables, "MAX_UNPACKED_BYTES", path.stat().st_size)
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "unpacks to more than" in result.output
+    assert result.exit_code == 2 and "解压后超过" in result.output
 
 
 def test_cells_far_apart_hit_the_limits_quickly(tiny: Path) -> None:
@@ -151,7 +151,7 @@ def test_cells_far_apart_hit_the_limits_quickly(tiny: Path) -> None:
 
     xlsx_from_csv(tiny, "places", far_column)
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "beyond column 200, the limit of a table" in result.output
+    assert result.exit_code == 2 and "超出第 200 列：一个表格最多 200 列" in result.output
 
     def far_row(book: openpyxl.Workbook) -> None:
         book.active.cell(1_048_576, 1).value = "x"
@@ -160,7 +160,7 @@ def test_cells_far_apart_hit_the_limits_quickly(tiny: Path) -> None:
     write_rows(tiny / "places.csv", rows_of(Path(__file__).parents[1] / "data/tiny/places.csv"))
     xlsx_from_csv(tiny, "places", far_row)
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "rows, the limit of a table" in result.output
+    assert result.exit_code == 2 and "行数太多：一个表格最多" in result.output
 
 
 def test_too_many_rows_and_too_long_cells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,12 +169,12 @@ def test_too_many_rows_and_too_long_cells(tmp_path: Path, monkeypatch: pytest.Mo
     path.write_text("id,name,x,y\n" + "p,n,1,1\n" * 20, encoding="utf-8")
     monkeypatch.setattr(tables, "MAX_ROWS", 10)
     found = read_table(path, PLACE_COLUMNS)
-    assert [p.message for p in found.problems] == ["more than 10 rows, the limit of a table"]
+    assert [p.message for p in found.problems] == ["行数太多：一个表格最多 10 行"]
     monkeypatch.undo()
     path.write_text(f"id,name,x,y\np,{'长' * (MAX_CELL + 1)},1,1\n", encoding="utf-8")
     found = read_table(path, PLACE_COLUMNS)
     assert [str(p) for p in found.problems] == [
-        f"places.csv:2:name: longer than {MAX_CELL:,} characters, the limit of a cell"
+        f"places.csv:2:name: 内容太长：一个单元格最多 {MAX_CELL:,} 个字符"
     ]
 
 
@@ -189,8 +189,8 @@ def test_messages_do_not_echo_household_cells(tiny: Path) -> None:
     result = run("validate", tiny)
     assert result.exit_code == 2
     assert id_number not in result.output and "529901" not in result.output
-    assert "households.csv:2:place: place 5…X is not in places.csv" in result.output
-    assert "households.csv:4:id: this id is already used in row 3" in result.output
+    assert "households.csv:2:place: 地点 5…X 不在 places.csv 里" in result.output
+    assert "households.csv:4:id: 这个编号已在第 3 行用过" in result.output
 
 
 def test_coordinates_out_of_range_are_problems(tiny: Path) -> None:
@@ -198,8 +198,8 @@ def test_coordinates_out_of_range_are_problems(tiny: Path) -> None:
     edit(tiny / "places.csv", lambda t: t.replace("106.700,26.600", "506.700,-95"))
     result = run("validate", tiny)
     assert result.exit_code == 2
-    assert "places.csv:2:x: not a longitude" in result.output
-    assert "places.csv:2:y: not a latitude" in result.output
+    assert "places.csv:2:x: 不是有效的经度" in result.output
+    assert "places.csv:2:y: 不是有效的纬度" in result.output
 
 
 def test_huge_numbers_in_tables_are_problems(tiny: Path) -> None:
@@ -208,7 +208,7 @@ def test_huge_numbers_in_tables_are_problems(tiny: Path) -> None:
         tiny / "roads.csv", lambda t: t.replace("depot,east,15", "depot,east,999999999999999999999")
     )
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "roads.csv:2:minutes: too large" in result.output
+    assert result.exit_code == 2 and "roads.csv:2:minutes: 数字太大" in result.output
 
 
 def test_an_unknown_category_is_shown_masked(tiny: Path) -> None:
@@ -219,4 +219,4 @@ def test_an_unknown_category_is_shown_masked(tiny: Path) -> None:
     write_rows(tiny / "households.csv", rows)
     result = run("validate", tiny)
     assert result.exit_code == 2 and id_number not in result.output
-    assert "households.csv:2:类别: unknown category 5…X; known categories:" in result.output
+    assert "households.csv:2:类别: 不认识的类别 5…X；可用的类别有：" in result.output

@@ -26,7 +26,7 @@ def test_an_alias_bomb_is_refused_at_once(tiny: Path) -> None:
     edit(tiny / "scenario.yaml", lambda t: t + "\nbomb:\n" + bomb)
     result = run("validate", tiny)
     assert result.exit_code == 2
-    assert "values with aliases expanded, the limit of scenario.yaml" in result.output
+    assert "个值：scenario.yaml 最多" in result.output
 
 
 def test_deep_nesting_is_refused(tiny: Path) -> None:
@@ -36,17 +36,17 @@ def test_deep_nesting_is_refused(tiny: Path) -> None:
         edit(tiny / "scenario.yaml", lambda t, n=nested: t.split("\nx_deep:")[0] + n)
         result = run("validate", tiny)
         assert result.exit_code == 2, result.output
-        assert f"nested deeper than {MAX_YAML_DEPTH} levels" in result.output
+        assert f"嵌套超过 {MAX_YAML_DEPTH} 层" in result.output
 
 
 @pytest.mark.parametrize(
     ("old", "new", "where"),
     [
-        ("seed: 1", "seed: 99999999999999999999999", "campaign.seed: too large"),
-        ("seed: 1", "seed: 100000000000", "campaign.seed: input should be less than"),
-        ("  total: 3000\n", "  total: 3000000000000000000000000\n", "budget.total: too large"),
-        ("  service_minutes: 30", "  service_minutes: 1e30", "visits.service_minutes: too large"),
-        ("  service_minutes: 30", "  service_minutes: .nan", "visits.service_minutes: too large"),
+        ("seed: 1", "seed: 99999999999999999999999", "campaign.seed: 数字太大"),
+        ("seed: 1", "seed: 100000000000", "campaign.seed: 应不大于 2147483647"),
+        ("  total: 3000\n", "  total: 3000000000000000000000000\n", "budget.total: 数字太大"),
+        ("  service_minutes: 30", "  service_minutes: 1e30", "visits.service_minutes: 数字太大"),
+        ("  service_minutes: 30", "  service_minutes: .nan", "visits.service_minutes: 数字太大"),
     ],
 )
 def test_huge_numbers_are_problems_at_their_line(
@@ -62,12 +62,12 @@ def test_huge_numbers_are_problems_at_their_line(
 @pytest.mark.parametrize(
     ("days", "message"),
     [
-        ("2027-02-01至2127-02-01", "a span of 36525 days"),
-        ("2027-01-02至2027-03-20", "a span may cover at most 60 days"),
-        ("2027-02-02至2028-02-02", "check the year"),
-        ("2027-02-01至2027-02-20", "runs past the Spring Festival (2027-02-06)"),
-        ("春节后99999999天", "a date out of range"),
-        ("春节前99999999天", "a date out of range"),
+        ("2027-02-01至2127-02-01", "这段日子有 36525 天"),
+        ("2027-01-02至2027-03-20", "一段最多 60 天"),
+        ("2027-02-02至2028-02-02", "请核对年份"),
+        ("2027-02-01至2027-02-20", "过了春节（2027-02-06）"),
+        ("春节后99999999天", "日期超出范围"),
+        ("春节前99999999天", "日期超出范围"),
     ],
 )
 def test_spans_longer_than_a_campaign_are_problems(tiny: Path, days: str, message: str) -> None:
@@ -83,4 +83,4 @@ def test_a_scenario_yaml_past_the_size_limit_is_refused(tiny: Path) -> None:
     """A scenario.yaml of several megabytes: refused unread, naming the limit."""
     edit(tiny / "scenario.yaml", lambda t: t + "#" * (2 * 2**20) + "\n")
     result = run("validate", tiny)
-    assert result.exit_code == 2 and "the limit of scenario.yaml" in result.output
+    assert result.exit_code == 2 and "文件太大：scenario.yaml 最大" in result.output

@@ -38,7 +38,9 @@ def test_an_unknown_sheet_names_the_sheets_there(tmp_path: Path) -> None:
     """A misspelt sheet name is a problem listing the sheets the workbook has."""
     path = write_archive(tmp_path / "a.xlsx", [])
     (problem,) = read_archive(path, "档案", is_known_header).problems
-    assert str(problem) == f"a.xlsx:档案: no sheet 档案; the sheets are 去年名单, {SHEET}"
+    assert str(problem) == (
+        f"a.xlsx:档案: 没有名为 档案 的工作表；这个文件的工作表有：去年名单、{SHEET}"
+    )
 
 
 def test_gbk_csv_with_a_title_line(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ def test_the_same_id_number_written_differently_is_one_person() -> None:
     )
     assert duplicate.again.where == "二厂.csv:7"
     assert duplicate.message() == (
-        "the same person as 一厂.xlsx:档案:4 (same ID number); keep the household in one list only"
+        "与 一厂.xlsx:档案:4 是同一个人（身份证号码相同）：同一户只能留在一份名单里"
     )
     assert number not in duplicate.message()
 

@@ -23,15 +23,15 @@ def test_a_wrong_check_digit_is_a_problem_that_does_not_quote_the_number() -> No
     good = id_number(7)
     wrong = good[:10] + str((int(good[10]) + 1) % 10) + good[11:]
     problem = id_number_problem(wrong)
-    assert problem is not None and "check digit" in problem
+    assert problem is not None and "校验位不对" in problem
     assert wrong not in problem and wrong[:6] not in problem
 
 
 def test_birth_date_and_length_are_checked() -> None:
     """Characters 7-14 must be a date; the number must have 18 characters."""
-    assert "birth date" in str(id_number_problem("529900198013010010"))
-    assert "18 characters" in str(id_number_problem("5299001980010100"))
-    assert "18 characters" in str(id_number_problem("52990019800101001A"))
+    assert "不是出生日期" in str(id_number_problem("529900198013010010"))
+    assert "应为 18 位" in str(id_number_problem("5299001980010100"))
+    assert "应为 18 位" in str(id_number_problem("52990019800101001A"))
 
 
 def test_full_width_digits_spaces_and_lower_x_are_normalised() -> None:
@@ -57,7 +57,7 @@ def test_validate_and_plan_check_id_numbers_where_the_table_is_read(tmp_path: Pa
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2
         assert (
-            "households.csv:2:身份证号: ID number: the last character does not match"
+            "households.csv:2:身份证号: 身份证号码校验位不对，请核对"
             in result.output
         )
         assert wrong not in result.output and wrong[:14] not in result.output

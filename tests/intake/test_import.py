@@ -70,7 +70,7 @@ def test_a_person_in_two_lists_stops_the_import(folder: Path, tmp_path: Path) ->
     before = (folder / "households.csv").read_bytes()
     code, output = run("import", str(one), str(two), "--into", str(folder))
     assert code == 2
-    assert "二厂.xlsx:困难职工档案:5: the same person as 一厂.xlsx:困难职工档案:4" in output
+    assert "二厂.xlsx:困难职工档案:5: 与 一厂.xlsx:困难职工档案:4 是同一个人" in output
     assert id_number(1) not in output
     assert (folder / "households.csv").read_bytes() == before
     assert not (folder / "import-report.txt").exists()
@@ -88,7 +88,7 @@ def test_a_union_list_without_income_says_which_rule_cannot_be_judged(
     plan = plan_import([str(path)], folder, {}, needed_for_folder(folder))
     (problem,) = [str(p) for p in plan.problems]
     assert problem.startswith(
-        "c.csv:1:家庭月收入: missing column 家庭月收入 (monthly_income): plugin union"
+        "c.csv:1:家庭月收入: 缺少列 家庭月收入（monthly_income）：没有这一列，插件 union"
     )
     assert "人均月收入与低保线比较" in problem and "--map 人均月收入=家庭月收入" in problem
     with pytest.raises(ImportNotReady):
@@ -153,8 +153,8 @@ def test_a_map_naming_no_column_is_a_problem(folder: Path, tmp_path: Path) -> No
         "性别=性别码",
     )
     assert code == 2
-    assert "--map:性别码: names no households column" in output
-    assert "--map:收入: no archive has this column" in output
+    assert "--map:性别码: 不是家庭表的列名" in output
+    assert "--map:收入: 没有哪份档案有这一列" in output
 
 
 def test_a_place_the_clerk_gave_survives_a_reimport(folder: Path, tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     code, output = invoke("import", str(one), str(two), "--into", str(camp), "--add-places")
     assert (
         code == 2
-        and "二厂.xlsx:困难职工档案:5: the same person as 一厂.xlsx:困难职工档案:5" in output
+        and "二厂.xlsx:困难职工档案:5: 与 一厂.xlsx:困难职工档案:5 是同一个人" in output
     )
     assert id_number(2) not in output
 
@@ -70,7 +70,7 @@ def test_from_two_units_archives_to_a_plan(tmp_path: Path) -> None:
     assert code == 0, output
     assert "从备注取得上次慰问年份：1户" in output and "月收入 → 家庭月收入（同义词）" in output
     code, output = invoke("validate", str(camp))
-    assert code == 2 and "places.csv:4:经度: empty: every row needs 经度" in output
+    assert code == 2 and "places.csv:4:经度: 不能为空：每一行都要填 经度" in output
 
     add_coordinates(camp / "places.csv")
     code, output = invoke("validate", str(camp))

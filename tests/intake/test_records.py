@@ -33,7 +33,7 @@ def test_a_wrong_id_number_is_a_problem_at_its_cell_without_the_number() -> None
     """The problem names archive, row and column; the number itself appears nowhere."""
     wrong = id_number(1)[:-1] + ("0" if id_number(1)[-1] != "0" else "1")
     (problem,) = records(("1", "张一", wrong, "一厂", "困难职工", "")).problems
-    assert str(problem).startswith("一厂.xlsx:档案:3:身份证号码: ID number")
+    assert str(problem).startswith("一厂.xlsx:档案:3:身份证号码: 身份证号码")
     assert wrong not in str(problem)
 
 
@@ -41,9 +41,9 @@ def test_id_numbers_in_number_cells_and_empty_required_cells_are_problems() -> N
     """Digits through a number cell may be lost; a household without a unit is incomplete."""
     found = records(("1", "张一", id_number(1), "", "困难职工", ""), numeric=frozenset({2}))
     assert [str(p) for p in found.problems] == [
-        "一厂.xlsx:档案:3:工作单位: empty: every household needs 所在单位",
-        "一厂.xlsx:档案:3:身份证号码: stored as a number, digits may be lost; "
-        "format the column as text",
+        "一厂.xlsx:档案:3:工作单位: 不能为空：每一户都要填 所在单位",
+        "一厂.xlsx:档案:3:身份证号码: 存成了数字，数字可能已丢失："
+        "请把这一列设成“文本”格式后重新填写",
     ]
 
 

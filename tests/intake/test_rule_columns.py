@@ -28,9 +28,8 @@ def test_validate_and_plan_say_which_rule_cannot_be_judged(tmp_path: Path) -> No
     """No 家庭月收入: validate and plan exit 2 naming the union's income rule, not "OK"."""
     folder = without_income(tmp_path / "c")
     expected = (
-        "households.csv:家庭月收入: missing column 家庭月收入 (monthly_income): "
-        "plugin union's rule "
-        "“人均月收入与低保线比较” cannot judge any household without it; add the column"
+        "households.csv:家庭月收入: 缺少列 家庭月收入（monthly_income）：没有这一列，"
+        "插件 union 的规则“人均月收入与低保线比较”无法核定任何一户；请添上这一列"
     )
     for args in (["validate", str(folder)], ["plan", str(folder), "--out", str(tmp_path / "o")]):
         result = CliRunner().invoke(main, args)
@@ -68,6 +67,6 @@ def test_hook_songnuan_needed_columns(tmp_path: Path) -> None:
     finally:
         pm.unregister(name="medical")
     assert str(problem).startswith(
-        "households.csv:自负医药费: missing column 自负医药费 (medical_cost): "
-        "plugin medical's rule “大病自负医药费核定”"
+        "households.csv:自负医药费: 缺少列 自负医药费（medical_cost）：没有这一列，"
+        "插件 medical 的规则“大病自负医药费核定”"
     )

@@ -46,7 +46,7 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "mine.txt").write_text("keep", encoding="utf-8")
     result = CliRunner().invoke(main, ["init", str(tmp_path / "c"), "--plugin", "union"])
-    assert result.exit_code == 2 and "already exists" in result.output
+    assert result.exit_code == 2 and "已存在" in result.output
     assert [p.name for p in (tmp_path / "c").iterdir()] == ["mine.txt"]
 
 

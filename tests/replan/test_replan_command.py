@@ -128,9 +128,9 @@ def test_bad_done_file_exits_2_and_writes_nothing(first: Path, tmp_path: Path) -
     out = tmp_path / "out"
     result = replan(first, out, "--done", str(done))
     assert result.exit_code == 2
-    assert f"{done}:3:household_id: household nobody has no visit" in result.output
+    assert f"{done}:3:household_id: 上一版计划里没有走访 nobody 这一户" in result.output
     assert f"{done}:4:date:" in result.output
-    assert "nothing was written" in result.output
+    assert "未写入任何文件" in result.output
     assert not out.exists()
 
 
@@ -144,8 +144,8 @@ def test_added_households_are_checked_like_the_archive(first: Path, tmp_path: Pa
     out = tmp_path / "out"
     result = replan(first, out, "--add", str(add))
     assert result.exit_code == 2
-    assert f"{add}:2:id: this id is already in households.csv" in result.output
-    assert f"{add}:3:place: place n…e is not in" in result.output
+    assert f"{add}:2:id: 这个编号在 households.csv 里已经有了" in result.output
+    assert f"{add}:3:place: 地点 n…e 不在" in result.output
     assert not out.exists()
 
 
@@ -169,8 +169,9 @@ def test_bad_unavailable_team_day_exits_2(first: Path, tmp_path: Path) -> None:
         first, out, "--unavailable", "nobody@2027-02-01", "--unavailable", "county-1@Feb 1"
     )
     assert result.exit_code == 2
-    assert "--unavailable: nobody@2027-02-01: no team, team name or leader nobody" in result.output
-    assert "--unavailable: county-1@Feb 1: write TEAM@DATE" in result.output
+    output = result.output
+    assert "--unavailable: nobody@2027-02-01: 没有叫 nobody 的工作组编号、组名或带队领导" in output
+    assert "--unavailable: county-1@Feb 1: 请写成 工作组@日期" in output
     assert not out.exists()
 
 
@@ -178,5 +179,5 @@ def test_a_day_under_way_cannot_be_made_unavailable(first: Path, tmp_path: Path)
     out = tmp_path / "out"
     result = replan(first, out, "--today", "2027-02-01", "--unavailable", "county-1@2027-02-01")
     assert result.exit_code == 2
-    assert "is under way or over" in result.output
+    assert "已经开始或已过去" in result.output
     assert not out.exists()

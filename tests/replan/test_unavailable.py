@@ -32,12 +32,13 @@ def test_every_wrong_value_is_named_at_once() -> None:
         read_unavailable(["李书记@2月1日", "一组@下周一", "一组@2月2日"], BUILT, BEFORE)
     messages = [str(problem) for problem in error.value.problems]
     assert messages[0] == (
-        "--unavailable: 李书记@2月1日: no team, team name or leader 李书记; teams: t1 一组（王主席）"
+        "--unavailable: 李书记@2月1日: 没有叫 李书记 的工作组编号、组名或带队领导；"
+        "工作组有：t1 一组（王主席）"
     )
     assert messages[1].startswith(
-        "--unavailable: 一组@下周一: write TEAM@DATE, e.g. 县领导第一组@腊月初十"
+        "--unavailable: 一组@下周一: 请写成 工作组@日期，如 县领导第一组@腊月初十"
     )
-    assert messages[2] == "--unavailable: 一组@2月2日: team 一组 (t1) is not out on 2027-02-02"
+    assert messages[2] == "--unavailable: 一组@2月2日: 工作组 一组（t1）2027-02-02 不出动"
 
 
 def test_a_leader_of_two_teams_must_name_the_team() -> None:
@@ -46,5 +47,5 @@ def test_a_leader_of_two_teams_must_name_the_team() -> None:
     built = BUILT.model_copy(update={"teams": (*BUILT.teams, second)})
     with pytest.raises(ScenarioError) as error:
         read_unavailable(["王主席@2月1日"], built, BEFORE)
-    assert "王主席 leads several teams (t1, t2): name the team instead" in str(error.value)
+    assert "王主席 带了几个工作组（t1、t2）：请改写工作组" in str(error.value)
     assert read_unavailable(["二组@2月1日"], built, BEFORE) == {("t2", dt.date(2027, 2, 1))}

@@ -55,7 +55,7 @@ def test_team_larger_than_the_cap_is_refused(campaign: TinyCampaign) -> None:
     """Hard: a team of leader + 2 staff does not pass max_team_size=2; the error names it."""
     campaign.travel = Travel(max_team_size=2)
     campaign.team("big")
-    with pytest.raises(ValidationError, match=r"teams \['big'\] have more than max_team_size=2"):
+    with pytest.raises(ValidationError, match="工作组 big 的人数超过 max_team_size=2"):
         campaign.scenario()
 
 

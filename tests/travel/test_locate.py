@@ -55,12 +55,10 @@ def test_unmatched_and_ambiguous_addresses_are_listed_without_quoting(tmp_path: 
         ],
     )
     assert problems(folder) == [
-        "households.csv:2:地址: the address fits several places of places.csv (v1, v2); "
-        "give 所在地点",
-        "households.csv:3:地址: the address's 镇 and 村 are not in places.csv; "
-        "add the village there or give 所在地点",
-        "households.csv:4:所在地点: no place: give 所在地点, or 经度 and 纬度, "
-        "or an 地址 with its 镇 and 村",
+        "households.csv:2:地址: 地址能对上 places.csv 里的几个地点（v1、v2）：请填 所在地点",
+        "households.csv:3:地址: 地址中的镇和村不在 places.csv 里："
+        "请在那里添上这个村，或填 所在地点",
+        "households.csv:4:所在地点: 没有地点：请填 所在地点，或 经度 和 纬度，或写明镇和村的 地址",
     ]
 
 
@@ -83,8 +81,9 @@ def test_out_of_range_and_outside_china_coordinates_are_problems(tmp_path: Path)
     )
     write_households(folder, [("H1", "张一", "一厂", "v1", "", "困难职工", 2000, "", "")])
     assert problems(folder) == [
-        "places.csv:5:纬度: not a latitude: write degrees from -90 to 90, e.g. 26.58",
-        "places.csv:6:经度: BD-09 coordinates exist only inside China; this point is outside",
+        "places.csv:5:纬度: 不是有效的纬度：请填写 -90 到 90 之间的度数，如 26.58",
+        "places.csv:6:经度: BD-09 坐标只在中国境内有效，这个点在境外："
+        "请核对经纬度或 travel.coordinates",
     ]
 
 
@@ -95,7 +94,7 @@ def test_own_coordinates_need_a_source_other_than_roads(tmp_path: Path) -> None:
     write_households(folder, [("H1", "张一", "一厂", "", "", "困难职工", 2000, 106.63, 26.56)])
     (folder / "roads.csv").write_text("起点,终点,分钟\noffice,v1,20\n", encoding="utf-8")
     (message,) = problems(folder)
-    assert message.startswith("households.csv:2:经度: a household located by 经度/纬度 needs")
+    assert message.startswith("households.csv:2:经度: 按 经度/纬度 定位的家庭需要")
 
 
 def test_households_added_when_replanning_are_placed_by_address(tmp_path: Path) -> None:
@@ -119,6 +118,5 @@ def test_households_added_when_replanning_are_placed_by_address(tmp_path: Path) 
     with pytest.raises(ScenarioError) as caught:
         load_added_households(added, scenario)
     assert [str(p) for p in caught.value.problems] == [
-        f"{added}:2:地址: the address's 镇 and 村 are not in the scenario's places table; "
-        "add the village there or give 所在地点"
+        f"{added}:2:地址: 地址中的镇和村不在 方案的地点表 里：请在那里添上这个村，或填 所在地点"
     ]

@@ -42,7 +42,7 @@ def test_roads_are_needed_only_for_the_roads_source(tmp_path: Path) -> None:
         .replace("minutes: estimate", "minutes: roads")
     )
     (folder / "scenario.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"missing: the scenario needs roads\.csv"):
+    with pytest.raises(ScenarioError, match=r"缺少表格：方案需要 roads\.csv"):
         load_scenario(folder)
 
 
@@ -56,7 +56,7 @@ def test_settings_take_the_short_forms_and_refuse_mistakes() -> None:
         and osm.road_speeds()["motorway"] == 100
     )
     assert MinutesSource.model_validate({"estimate": None}).detour == 1.4
-    with pytest.raises(ValidationError, match="unknown road class footway"):
+    with pytest.raises(ValidationError, match="不认识的道路等级 footway"):
         MinutesSource.model_validate({"osm": "a.pbf", "speeds": {"footway": 5}})
-    with pytest.raises(ValidationError, match="osm needs the extract's file"):
+    with pytest.raises(ValidationError, match="用 osm 要写明地图文件"):
         MinutesSource.model_validate({"source": "osm"})

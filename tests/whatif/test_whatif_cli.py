@@ -173,7 +173,7 @@ def test_existing_output_needs_force(tmp_path: Path) -> None:
     out = tmp_path / "whatif"
     out.mkdir()
     result = CliRunner().invoke(main, ["whatif", str(TINY), *VARY, "--out", str(out)])
-    assert result.exit_code == 2 and "already exists" in result.output
+    assert result.exit_code == 2 and "已存在；要替换请加 --force" in result.output
     assert list(out.iterdir()) == []
 
 
