@@ -297,7 +297,7 @@ NO_DAYS = SCENARIO[: SCENARIO.index("    days:")] + "    days: []\n"
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        (SCENARIO, NO_DAYS, "teams[0].days: no days: list the dates the team is out"),
+        (SCENARIO, NO_DAYS, "teams[0].days: 没有走访日期：请在 days: 下列出小组出行的日期"),
         ('"08:30-17:30"', '"17:30-08:30"', "teams[0].hours: 工作时间 17:30-08:30 的结束时间早于"),
         ('"11:30-13:30/60"', '"07:00-08:00"', "teams[0].lunch: 午休 07:00-08:00 超出了工作时间"),
         ('"11:30-13:30/60"', '"11:30-13:30/150"', "teams[0].lunch: 11:30-13:30 放不下 150 分钟"),
@@ -316,8 +316,7 @@ def test_empty_team_list(tmp_path: Path) -> None:
     """An empty team list is a problem at the teams key."""
     text = SCENARIO[: SCENARIO.index("teams:")] + "teams: []\n"
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, 'teams:')}:teams: no teams: list at least one team under "
-        "teams:"
+        f"scenario.yaml:{line_of(text, 'teams:')}:teams: 没有走访小组：请在 teams: 下至少写一个小组"
     ]
 
 

@@ -27,8 +27,8 @@ def test_team_above_the_size_cap_is_named_at_its_staff_line(tmp_path: Path) -> N
     """A team of leader + 2 staff under max_team_size 2 is reported at teams[0].staff."""
     text = SCENARIO.replace("rules:", TRAVEL.replace("3", "2") + "rules:")
     assert problems(make(tmp_path, {"scenario.yaml": text})) == [
-        f"scenario.yaml:{line_of(text, 'staff: 2')}:teams[0].staff: team t1 is 3 people "
-        "(leader + 2); travel.max_team_size is 2"
+        f"scenario.yaml:{line_of(text, 'staff: 2')}:teams[0].staff: 小组 t1 共 3 人"
+        "（领导 + 随行 2 人），超过 travel.max_team_size 的 2 人"
     ]
 
 

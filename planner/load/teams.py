@@ -48,8 +48,8 @@ def check_team_sizes(report: Report, teams: Teams, travel: Travel) -> bool:
     cap = travel.max_team_size
     large = [(i, team) for i, team in teams.items if cap is not None and team.headcount > cap]
     for i, team in large:
-        message = f"team {team.id} is {team.headcount} people (leader + {team.staff})"
-        report.at_key(("teams", i, "staff"), f"{message}; travel.max_team_size is {cap}")
+        message = f"小组 {team.id} 共 {team.headcount} 人（领导 + 随行 {team.staff} 人）"
+        report.at_key(("teams", i, "staff"), f"{message}，超过 travel.max_team_size 的 {cap} 人")
     return not large
 
 
@@ -71,7 +71,7 @@ class _TeamReader:
         if raw is None:
             return Teams((), ok=False)
         if not isinstance(raw, list) or not raw:
-            self.report.at_key(("teams",), "no teams: list at least one team under teams:")
+            self.report.at_key(("teams",), "没有走访小组：请在 teams: 下至少写一个小组")
             return Teams((), ok=False)
         before = len(self.report.problems)
         teams = [
@@ -80,15 +80,15 @@ class _TeamReader:
         first: dict[str, int] = {}
         for i, team in teams:
             if team.id in first:
-                message = f"team id {team.id} is already used by teams[{first[team.id]}]"
-                self.report.at_key(("teams", i, "id"), message + "; each team needs its own id")
+                message = f"小组编号 {team.id} 已被 teams[{first[team.id]}] 使用"
+                self.report.at_key(("teams", i, "id"), message + "；每个小组的编号须不同")
             first.setdefault(team.id, i)
         return Teams(tuple(teams), ok=len(self.report.problems) == before)
 
     def _team(self, path: YamlPath, raw: object) -> Team | None:
         """One team; without days when they are not usable, so that its depot is still checked."""
         if not isinstance(raw, dict):
-            message = "expected a team with id, name, leader, tier, staff, depot, days"
+            message = "小组应写明 id、name、leader、tier、staff、depot、days"
             self.report.at_key(path, message)
             return None
         days = self._team_days(path, raw)
@@ -106,12 +106,12 @@ class _TeamReader:
         if isinstance(days, str):
             days = [days]
         if not isinstance(days, list) or not days:
-            message = "no days: list the dates the team is out under days:, e.g. - 2027-01-31"
+            message = "没有走访日期：请在 days: 下列出小组出行的日期，如 - 2027-01-31"
             self.report.at_key((*path, "days"), message)
             return None
         working = raw.get("working_days_only", self.working_days_only)
         if not isinstance(working, bool):
-            self.report.at_key((*path, "working_days_only"), "write true or false")
+            self.report.at_key((*path, "working_days_only"), "请写 true 或 false")
             return None
         if shift is None:
             return None
@@ -123,7 +123,7 @@ class _TeamReader:
         for j, group in enumerate(built):
             for day in group or ():
                 if day.date in seen:
-                    message = f"{day.date} is listed twice; list each day once"
+                    message = f"{day.date} 写了两次；每个日期只写一次"
                     self.report.at_key((*path, "days", j), message)
                     ok = False
                 seen.add(day.date)

@@ -135,6 +135,6 @@ def test_a_negative_min_visits_is_a_problem_at_its_key(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as raised:
         load_scenario(_bureau_with(tmp_path, "min_visits: -2"))
     assert (
-        "scenario.yaml:27:teams[0].min_visits: input should be greater than or equal to 0"
+        "scenario.yaml:27:teams[0].min_visits: 应不小于 0"
         in str(raised.value)
     )
