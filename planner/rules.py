@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from planner.calendar_cn import CalendarError
 from planner.cases import Case, Cases, VisitWish
+from planner.load.messages import pydantic_message
 from planner.plugins import ask, checked, each_plugin, gather
 from planner.problems import PluginError, Problem, ScenarioError
 from planner.reasons import Reason, ReasonBook, Template, template
@@ -135,7 +136,7 @@ def _option_message(detail: ErrorDetails) -> str:
         return str(cause)
     if detail["type"] == "extra_forbidden":
         return "不认识的选项：插件的选项见 docs/plugins.md"
-    return str(detail["msg"])
+    return pydantic_message(detail)
 
 
 def findings(cases: Cases, pm: pluggy.PluginManager) -> tuple[Finding, ...]:

@@ -73,8 +73,7 @@ def test_hook_songnuan_rule_options() -> None:
     finally:
         pm.unregister(name="opts")
     assert [str(problem) for problem in error.value.problems] == [
-        "scenario.yaml:rules.opts.limit: Input should be a valid integer, unable to parse string "
-        "as an integer",
+        "scenario.yaml:rules.opts.limit: 应为整数，如 3",
         "scenario.yaml:rules.opts.window: 农历 2026 年的腊月只有 29 天",
         "scenario.yaml:rules.opts.colour: 不认识的选项：插件的选项见 "
         "docs/plugins.md",
