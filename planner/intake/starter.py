@@ -16,11 +16,13 @@ from pathlib import Path
 from planner.atomic_folder import write_folder
 from planner.calendar_cn import spring_festival
 from planner.intake.starter_text import README, scenario_yaml
+from planner.load import load_scenario
 from planner.load.household_tables import HISTORY_COLUMNS, HOUSEHOLD_COLUMNS
 from planner.load.network_tables import PLACE_COLUMNS, ROAD_COLUMNS
 from planner.plugins import make_plugin_manager
+from planner.problems import ScenarioError
 from planner.rule_types import Category
-from planner.rules import registered_categories
+from planner.rules import apply_rules, registered_categories
 
 EXAMPLE_ID_NUMBER = "11010519491231002X"
 """The example number printed in GB 11643 itself: well-formed, and nobody's."""
@@ -97,8 +99,24 @@ def write_starter(folder: Path, plugins: Sequence[str], year: int) -> list[Path]
             [s.chinese for s in HISTORY_COLUMNS],
             [["例1", str(year - 10), "p-example"]],
         )
+        tier = _visiting_tier(staging, plugins)
+        if tier:
+            text = scenario_yaml(
+                plugins=plugins, year=year, categories=categories, days=days, tier=tier
+            )
+            (staging / "scenario.yaml").write_text(text, encoding="utf-8")
 
     return write_folder(folder, fill)
+
+
+def _visiting_tier(folder: Path, plugins: Sequence[str]) -> str:
+    """The leader tier the plugins' rules want for the example household (school: its office,
+    bureau: 局领导 …), so that the starter's team can make its visit; empty when any may."""
+    try:
+        cases = apply_rules(load_scenario(folder), make_plugin_manager(plugins))
+    except ScenarioError:
+        return ""
+    return cases.cases[0].tier if cases.cases else ""
 
 
 EXAMPLE_PLACES = [

@@ -35,9 +35,14 @@ STANDARD = 500
 
 
 def scenario_yaml(
-    *, plugins: Sequence[str], year: int, categories: Sequence[str], days: list[dt.date]
+    *,
+    plugins: Sequence[str],
+    year: int,
+    categories: Sequence[str],
+    days: list[dt.date],
+    tier: str = "单位领导",
 ) -> str:
-    """scenario.yaml of the starter, a comment on every key."""
+    """scenario.yaml of the starter, a comment on every key; the team led by a `tier` leader."""
     plugin = ", ".join(plugins)
     standards = "\n".join(f"    {name}: {STANDARD}  # 元/户" for name in categories)
     day_lines = "\n".join(f"      - {day.isoformat()}" for day in days)
@@ -70,7 +75,7 @@ teams:                            # 走访小组，可以有多个
   - id: team-1                    # 小组编号
     name: 第一组                   # 小组名称
     leader: 带队领导               # 带队领导姓名
-    tier: 单位领导                 # 领导层级
+    tier: {tier}                 # 领导层级
     staff: 2                      # 随行人数（不含领导）
     depot: office                 # 出发和返回的地点编号（places.csv）
     hours: "08:30-17:30"          # 每天工作时间

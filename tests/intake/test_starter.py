@@ -29,6 +29,19 @@ def test_the_starter_validates_and_plans(tmp_path: Path, plugins: list[str]) -> 
     assert (tmp_path / "o" / "calendars").is_dir()
 
 
+@pytest.mark.parametrize(("plugin", "tier"), [("school", "校工会"), ("bureau", "局领导")])
+def test_the_starters_team_has_the_tier_the_rules_want(
+    tmp_path: Path, plugin: str, tier: str
+) -> None:
+    """The example team is led by the tier the plugin's rules send to the example household, so
+    validate raises no "no team of that tier" note straight after init."""
+    runner = CliRunner()
+    runner.invoke(main, ["init", str(tmp_path / "c"), "--plugin", plugin, "--year", "2027"])
+    assert f"tier: {tier} " in (tmp_path / "c" / "scenario.yaml").read_text(encoding="utf-8")
+    checked = runner.invoke(main, ["validate", str(tmp_path / "c")])
+    assert checked.exit_code == 0 and "层级" not in checked.output, checked.output
+
+
 def test_init_writes_commented_yaml_tables_and_a_chinese_readme(tmp_path: Path) -> None:
     """Every key of scenario.yaml has a Chinese comment; each table has a header and one row."""
     CliRunner().invoke(main, ["init", str(tmp_path / "c"), "--plugin", "union", "--year", "2027"])
