@@ -22,10 +22,10 @@ import json, sys, time
 from pathlib import Path
 from planner.fairness import gini
 from planner.route import Settings, route
-what, size = sys.argv[1], sys.argv[2]
+what, size, bench = sys.argv[1], sys.argv[2], sys.argv[3]
 began = time.monotonic()
 if what == "bench":
-    sys.path.insert(0, str(Path.cwd() / "bench"))
+    sys.path.insert(1, bench)
     from campaigns import Size, campaign
     visits, teams = map(int, size.split(","))
     allocation = campaign(Size(visits=visits, teams=teams))
@@ -58,15 +58,16 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 def run(tree: Path, what: str, size: str) -> dict[str, object]:
-    """One plan by the planner in `tree`, in its own interpreter."""
+    """One plan by the planner in `tree`, in its own interpreter started in `tree` (`python -c`
+    puts its working folder first on `sys.path`, before PYTHONPATH)."""
     env = {"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
-        [sys.executable, "-c", ONE, what, size],
+        [sys.executable, "-c", ONE, what, size, str(ROOT / "bench")],
         capture_output=True,
         text=True,
         env=env,
         check=True,
-        cwd=ROOT,
+        cwd=tree,
     )
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result

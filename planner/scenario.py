@@ -150,14 +150,28 @@ class Team(Frozen):
     district: str | None = None
     """When set, the team visits only households of this district (their place's 所属乡镇)."""
     min_days: int = Field(default=0, ge=0)
-    """The team is out on at least this many of its days (a hard rule of the routing)."""
+    """The team is out on at least this many of its days (`route.fair`: each day short costs
+    more than any may-visit; `fair_loads:` gives it for every team)."""
     min_visits: int = Field(default=0, ge=0)
-    """The team makes at least this many visits over its days (a hard rule of the routing)."""
+    """The team makes at least this many visits over its days (as `min_days`)."""
 
     @property
     def headcount(self) -> int:
         """The people who travel: the leader and the staff."""
         return 1 + self.staff
+
+
+class FairLoads(Frozen):
+    """`fair_loads:`: the least work every team does, unless a team says otherwise.
+
+    A team's own `min_days`/`min_visits` under `teams:` wins over these, so an office can ask
+    every leader out once and let one who is away that week off.
+    """
+
+    min_days: int = Field(default=0, ge=0)
+    """Every team is out on at least this many of its days."""
+    min_visits: int = Field(default=0, ge=0)
+    """Every team makes at least this many visits over its days."""
 
 
 class Place(Frozen):

@@ -71,6 +71,10 @@ travel:                           # 路程和坐标
   minutes: estimate        # 路程来源：estimate 直线估算 / {{osm: 文件.osm.pbf}} / roads 道路表
   coordinates: WGS-84      # 坐标系：WGS-84（GPS、OSM）/ GCJ-02（高德、腾讯）/ BD-09（百度）
 
+fair_loads:                       # 各组工作量（小组自己写的 min_days / min_visits 优先）
+  min_days: 0                     # 每个组至少出行几天（0：不要求）
+  min_visits: 0                   # 每个组至少走访几户（0：不要求）
+
 teams:                            # 走访小组，可以有多个
   - id: team-1                    # 小组编号
     name: 第一组                   # 小组名称

@@ -22,6 +22,7 @@ from planner.load.yaml_source import MAX_YAML_NUMBER, SCENARIO_FILE, numbers_too
 from planner.problems import Problem, ScenarioError
 from planner.scenario import (
     Campaign,
+    FairLoads,
     HistoryEntry,
     Household,
     Place,
@@ -64,7 +65,8 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
     visits = report.validate(VisitSettings, "visits", required=False)
     travel = report.validate(Travel, "travel", required=False) or Travel()
     rules = read_rules(report)
-    teams = read_teams(report, year, working_days_only, work)
+    least = report.validate(FairLoads, "fair_loads", required=False) or FairLoads()
+    teams = read_teams(report, year, working_days_only, work, least)
     light = check_team_sizes(report, teams, travel)
     by_roads = travel.minutes.source == "roads"
     optional = frozenset() if by_roads else frozenset({"roads"})

@@ -14,7 +14,7 @@ from planner.load.report import Report
 from planner.load.shift_text import parse_hours, parse_lunch, shift_problem
 from planner.load.yaml_keys import DAY_KEYS, TEAM_SHORTHAND
 from planner.load.yaml_source import YamlPath
-from planner.scenario import LunchBreak, Team, TeamDay, Travel
+from planner.scenario import FairLoads, LunchBreak, Team, TeamDay, Travel
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,18 @@ class _Shift:
 
 
 def read_teams(
-    report: Report, year: int | None, working_days_only: bool, work: WorkCalendar
+    report: Report,
+    year: int | None,
+    working_days_only: bool,
+    work: WorkCalendar,
+    least: FairLoads,
 ) -> Teams:
     """The teams, their days resolved for the campaign `year` and the calendar's working days.
 
-    `working_days_only` is the calendar's default, which a team may override.
+    `working_days_only` is the calendar's default, and `least` (`fair_loads:`) the least work
+    of every team, both of which a team may override.
     """
-    return _TeamReader(report, year, working_days_only, work).teams()
+    return _TeamReader(report, year, working_days_only, work, least).teams()
 
 
 def check_team_sizes(report: Report, teams: Teams, travel: Travel) -> bool:
@@ -57,13 +62,20 @@ class _TeamReader:
     """Reading the teams of one scenario.yaml, with what their days depend on."""
 
     def __init__(
-        self, report: Report, year: int | None, working_days_only: bool, work: WorkCalendar
+        self,
+        report: Report,
+        year: int | None,
+        working_days_only: bool,
+        work: WorkCalendar,
+        least: FairLoads,
     ) -> None:
         self.report = report
         self.year = year
         """The campaign's (Spring Festival) year, for dates written without one."""
         self.working_days_only = working_days_only
         self.work = work
+        self.least = least
+        """`fair_loads:`, the least work of a team that gives none of its own."""
 
     def teams(self) -> Teams:
         """The teams with their days expanded from the hours/lunch/days shorthand."""
@@ -92,7 +104,10 @@ class _TeamReader:
             self.report.at_key(path, message)
             return None
         days = self._team_days(path, raw)
-        fields = {key: value for key, value in raw.items() if key not in TEAM_SHORTHAND}
+        fields = {
+            **self.least.model_dump(),
+            **{key: value for key, value in raw.items() if key not in TEAM_SHORTHAND},
+        }
         return self.report.model(Team, {**fields, "days": days or ()}, path)
 
     def _team_days(self, path: YamlPath, raw: Mapping[str, Any]) -> tuple[TeamDay, ...] | None:
@@ -115,9 +130,7 @@ class _TeamReader:
             return None
         if shift is None:
             return None
-        built = [
-            self._day((*path, "days", j), item, shift, working) for j, item in enumerate(days)
-        ]
+        built = [self._day((*path, "days", j), item, shift, working) for j, item in enumerate(days)]
         ok = all(group is not None for group in built)
         seen: set[dt.date] = set()
         for j, group in enumerate(built):

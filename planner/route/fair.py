@@ -1,26 +1,30 @@
 """Fair loads between teams, as rules of the OR-Tools model (`search` adds them).
 
-Soft: within a tier, the busiest team-day's road minutes and its visits cost on top of the
-driving, min–max style as the routing literature prefers to variance measures. OR-Tools has
-this natively as a dimension's global span cost (the largest end cumul less the smallest start
-cumul over the vehicles): one "road" and one "made" dimension per tier of two or more teams,
-whose transits are the tier's own vehicles' drives and visits (zero on other tiers'
-vehicles), with starts fixed at zero, so the span is the tier's busiest day. A team is several
-vehicles (one per day), so levelling the busiest day levels the teams of a tier, and a team
-left at home is what the search reaches for first when a day grows long. The weights:
+A team is several vehicles, one per day, and OR-Tools' dimensions add up along one vehicle's
+route only. A team's load over all its days is had by chaining its days: in a team dimension
+each day starts where the day before ended (a constraint between cumul variables of two
+vehicles), and the first day starts at zero, so the end of the team's last day is the team's
+total. Then:
 
-- `ROAD_WEIGHT`: a minute off the busiest day of a tier is worth that many minutes of total
-  driving;
-- `VISITS_WEIGHT`: a visit off the busiest day is worth that many minutes of driving; both far
-  below a may-visit's penalty (`model.MAY_PENALTY`), so no visit is dropped to level loads.
-
-Nearly hard: a team with `min_days` is out on at least that many of its days, one with
-`min_visits` makes at least that many visits, each visit short costing more than any may-visit
-(`least_work` says why this is not a hard constraint and how the days are chosen).
+- **Min–max within a tier** (soft), as the routing literature prefers to variance measures: a
+  dimension's global span cost is the largest end cumul less the smallest start cumul over the
+  vehicles, here the tier's busiest team. One "road" and one "made" dimension per tier of two
+  or more teams, whose transits are the tier's own vehicles' drives and visits (zero on other
+  tiers' vehicles, whose cumuls stay at zero). `ROAD_WEIGHT`: a minute off the busiest team of
+  a tier is worth that many minutes of total driving; `VISITS_WEIGHT`: a visit off it is worth
+  that many minutes. Both far below a may-visit's penalty (`model.MAY_PENALTY`), so no visit is
+  dropped to level loads.
+- **Least work** (`min_days`, `min_visits`): the team totals of a "days out" and a "visits"
+  dimension have a soft lower bound costing `SHORT_PENALTY` a day or a visit short, more than
+  any may-visit, so a team goes out rather than leave a may-visit to another. Not a hard bound:
+  a team that cannot reach enough households still gets a plan (the report shows it short), and
+  OR-Tools' first-solution heuristics found no plan at all with a hard bound on a sum over
+  vehicles even on a four-household campaign.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from ortools.constraint_solver import pywrapcp
@@ -30,73 +34,135 @@ from planner.route.data import RoutingData
 ROAD_WEIGHT = 2
 VISITS_WEIGHT = 30
 SHORT_PENALTY = 20_000
-"""A visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty (so a
-team goes out rather than leave a may-visit to another), less than a must-visit's."""
+"""A day or a visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty
+(so a team goes out rather than leave a may-visit to another), less than a must-visit's."""
+
+Transit = int
+"""A registered OR-Tools transit callback."""
 
 
-def level_tiers(
+def add_fair_loads(
     routing: pywrapcp.RoutingModel,
     data: RoutingData,
     places: Sequence[int],
     visits: Sequence[int],
 ) -> None:
-    """Soft: the busiest day's road minutes and visits of each tier cost (`ROAD_WEIGHT`,
-    `VISITS_WEIGHT`). `places` is each node's place, `visits` each node's visits."""
-    road = [[data.travel[a][b] for b in places] for a in places]
-    drives = routing.RegisterTransitMatrix(road)
+    """Both rules of the module for `data`'s teams. `places` is each node's place, `visits`
+    each node's visits: the calls' nodes first, in order, then the depots'."""
+    teams = _teams(data)
     made = routing.RegisterUnaryTransitVector(list(visits))
-    idle = routing.RegisterUnaryTransitVector([0] * len(places))
-    tiers = _shared_tiers(data)
-    if not tiers:
-        return
-    horizon = sum(map(max, road)) + 1
-    for tier in tiers:
-        own = [vehicle.level_loads and vehicle.tier == tier for vehicle in data.vehicles]
-        for name, transit, most, weight in (
-            ("road", drives, horizon, ROAD_WEIGHT),
-            ("made", made, sum(visits) + 1, VISITS_WEIGHT),
-        ):
-            evaluators = [transit if mine else idle for mine in own]
-            routing.AddDimensionWithVehicleTransits(evaluators, 0, most, True, f"{name} {tier}")
-            routing.GetDimensionOrDie(f"{name} {tier}").SetGlobalSpanCostCoefficient(weight)
+    tiers = _shared_tiers(data, teams)
+    if tiers:
+        road = [[data.travel[a][b] for b in places] for a in places]
+        drives = routing.RegisterTransitMatrix(road)
+        longest = sum(map(max, road)) + 1
+        for tier in tiers:
+            mine = {v for team in tiers[tier] for v in teams[team]}
+            for name, transit, most, weight in (
+                ("road", drives, longest, ROAD_WEIGHT),
+                ("made", made, sum(visits) + 1, VISITS_WEIGHT),
+            ):
+                own = [transit if v in mine else None for v in range(len(data.vehicles))]
+                dimension = _chained(routing, teams, own, most, f"{name} {tier}")
+                dimension.SetGlobalSpanCostCoefficient(weight)
+    _least_work(routing, data, teams, made, visits)
 
 
-def _shared_tiers(data: RoutingData) -> list[str]:
-    """The tiers with two teams or more, in order of their first vehicle."""
-    teams: dict[str, set[str]] = {}
-    for vehicle in data.vehicles:
+def _least_work(
+    routing: pywrapcp.RoutingModel,
+    data: RoutingData,
+    teams: dict[str, list[int]],
+    made: Transit,
+    visits: Sequence[int],
+) -> None:
+    """Soft: each team out on its `min_days` days, making its `min_visits` visits."""
+    wanted = {team: data.vehicles[members[0]] for team, members in teams.items()}
+    if any(vehicle.min_visits for vehicle in wanted.values()):
+        every = [made] * len(data.vehicles)
+        counted = _chained(routing, teams, every, sum(visits) + 1, "team visits")
+        for team, vehicle in wanted.items():
+            if vehicle.min_visits:
+                least = min(vehicle.min_visits, _reachable_visits(data, teams[team]))
+                _at_least(routing, counted, teams[team], least)
+    if any(vehicle.min_days for vehicle in wanted.values()):
+        outings = routing.RegisterTransitMatrix(_outings(len(data.calls), len(visits)))
+        days = [outings] * len(data.vehicles)
+        out = _chained(routing, teams, days, len(data.vehicles) + 1, "team days")
+        for team, vehicle in wanted.items():
+            if vehicle.min_days:
+                least = min(vehicle.min_days, _reachable_days(data, teams[team]))
+                _at_least(routing, out, teams[team], least)
+
+
+def _at_least(
+    routing: pywrapcp.RoutingModel,
+    dimension: pywrapcp.RoutingDimension,
+    vehicles: Sequence[int],
+    least: int,
+) -> None:
+    """A team's total in `dimension` (its last day's end) costs `SHORT_PENALTY` a unit short.
+
+    OR-Tools costs nothing on a vehicle left empty, so the last day counts as used even then."""
+    if least > 0:
+        routing.SetVehicleUsedWhenEmpty(True, vehicles[-1])
+        dimension.SetCumulVarSoftLowerBound(routing.End(vehicles[-1]), least, SHORT_PENALTY)
+
+
+def _chained(
+    routing: pywrapcp.RoutingModel,
+    teams: dict[str, list[int]],
+    evaluators: Sequence[Transit | None],
+    most: int,
+    name: str,
+) -> pywrapcp.RoutingDimension:
+    """A dimension whose cumuls run on over each team's days: a day starts where the team's day
+    before ended, the first at zero. `evaluators[v]` is vehicle v's transit, `None` for a
+    vehicle that does not count (its cumuls stay at zero)."""
+    idle = routing.RegisterUnaryTransitVector([0] * routing.nodes())
+    routing.AddDimensionWithVehicleTransits(
+        [idle if transit is None else transit for transit in evaluators], 0, most, False, name
+    )
+    dimension: pywrapcp.RoutingDimension = routing.GetDimensionOrDie(name)
+    solver = routing.solver()
+    for members in teams.values():
+        dimension.CumulVar(routing.Start(members[0])).SetValue(0)
+        for before, after in itertools.pairwise(members):
+            if evaluators[after] is None:
+                dimension.CumulVar(routing.Start(after)).SetValue(0)
+            else:
+                solver.Add(
+                    dimension.CumulVar(routing.Start(after))
+                    == dimension.CumulVar(routing.End(before))
+                )
+    return dimension
+
+
+def _outings(calls: int, nodes: int) -> list[list[int]]:
+    """Transits counting a day out: 1 on an arc from a depot (the nodes after the `calls`) to a
+    call, else 0."""
+    size = nodes
+    return [[1 if a >= calls and b < calls else 0 for b in range(size)] for a in range(size)]
+
+
+def _reachable_visits(data: RoutingData, vehicles: Sequence[int]) -> int:
+    """How many visits the team's vehicles may make at all: a bound the team can reach."""
+    own = set(vehicles)
+    return sum(call.visits for call in data.calls if own.intersection(call.vehicles))
+
+
+def _reachable_days(data: RoutingData, vehicles: Sequence[int]) -> int:
+    """On how many of the team's days there is some visit it may make."""
+    return sum(1 for v in vehicles if any(v in call.vehicles for call in data.calls))
+
+
+def _shared_tiers(data: RoutingData, teams: dict[str, list[int]]) -> dict[str, list[str]]:
+    """The tiers with two teams or more that level loads, with their teams in order."""
+    tiers: dict[str, list[str]] = {}
+    for team, members in teams.items():
+        vehicle = data.vehicles[members[0]]
         if vehicle.level_loads:
-            teams.setdefault(vehicle.tier, set()).add(vehicle.team_id)
-    return [tier for tier, members in teams.items() if len(members) > 1]
-
-
-def least_work(routing: pywrapcp.RoutingModel, data: RoutingData, visits: Sequence[int]) -> None:
-    """Nearly hard: each team out on its `min_days` days and making its `min_visits` visits.
-
-    A constraint on the sum of `ActiveVehicleVar` over a team's vehicles left OR-Tools' first
-    solution heuristics without any solution even on a four-household campaign, so the rule is
-    kept per vehicle instead, as a soft lower bound on the day's visits costing `SHORT_PENALTY`
-    a visit short: the team's `min_days` days with the most calls it may make (the earlier on
-    a tie) are each to make a visit, and its visits are spread as ceil(min_visits ÷ days) over
-    those days (all its days when it has no `min_days`). Each is cut to what the team has here:
-    its vehicles in this data and the calls they may make. No dimension when no team asks.
-    """
-    counted = None
-    for members in _teams(data).values():
-        first = data.vehicles[members[0]]
-        calls = {v: sum(v in call.vehicles for call in data.calls) for v in members}
-        reachable = [v for v in members if calls[v]]
-        if first.min_days:
-            reachable = sorted(reachable, key=lambda v: -calls[v])[: first.min_days]
-        if not reachable or not (first.min_days or first.min_visits):
-            continue
-        most = sum(call.visits for call in data.calls if set(call.vehicles) & set(reachable))
-        spread = -(-min(first.min_visits, most) // len(reachable))
-        least = max(1 if first.min_days else 0, spread)
-        counted = counted or _counted(routing, visits)
-        for v in sorted(reachable):
-            routing.SetVehicleUsedWhenEmpty(True, v)  # else an empty day's bound costs nothing
-            counted.SetCumulVarSoftLowerBound(routing.End(v), least, SHORT_PENALTY)
+            tiers.setdefault(vehicle.tier, []).append(team)
+    return {tier: members for tier, members in tiers.items() if len(members) > 1}
 
 
 def _teams(data: RoutingData) -> dict[str, list[int]]:
@@ -105,11 +171,3 @@ def _teams(data: RoutingData) -> dict[str, list[int]]:
     for v, vehicle in enumerate(data.vehicles):
         teams.setdefault(vehicle.team_id, []).append(v)
     return teams
-
-
-def _counted(routing: pywrapcp.RoutingModel, visits: Sequence[int]) -> pywrapcp.RoutingDimension:
-    """A dimension counting each vehicle's visits from zero (the end cumul is the count)."""
-    callback = routing.RegisterUnaryTransitVector(list(visits))
-    routing.AddDimension(callback, 0, sum(visits) + 1, True, "counted")
-    dimension: pywrapcp.RoutingDimension = routing.GetDimensionOrDie("counted")
-    return dimension

@@ -129,8 +129,7 @@ def _model(data: RoutingData) -> _Model:
     _optional_visits(routing, data, call_index)
     _keep_previous_teams(routing, data, nodes)
     visits = nodes.with_depots([call.visits for call in data.calls])
-    fair.level_tiers(routing, data, nodes.place, visits)
-    fair.least_work(routing, data, visits)
+    fair.add_fair_loads(routing, data, nodes.place, visits)
     return _Model(routing, manager, time, lunches, nodes, call_index)
 
 

@@ -13,7 +13,10 @@ from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 from planner.export.report import report_html
 from planner.load import load_scenario
 from planner.plan import Plan
+from planner.pipeline import plan_scenario
+from planner.plugins import make_plugin_manager
 from planner.problems import ScenarioError
+from planner.route import Settings
 from planner.summary import summarise
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -43,6 +46,22 @@ def test_two_teams_of_a_tier_share_the_visits_when_the_drive_is_short(
     campaign.team("t2")
     for k in range(4):
         campaign.home(f"h{k}", "ab"[k % 2])
+    plan = campaign.plan()
+    assert sorted(_visits_by_team(plan).values()) == [2, 2]
+    assert_feasible(campaign, plan)
+
+
+def test_a_tier_is_levelled_over_each_team_s_days_not_day_by_day(
+    campaign: TinyCampaign,
+) -> None:
+    """Min–max over a team's whole campaign: four households in village a, at most two visits
+    a day, two teams out on both days. Two team-days are needed whoever goes; one team making
+    both (two visits on each of its days) would be as level day by day, but not team by team:
+    each team makes two."""
+    campaign.team("t1", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("t2", dates=(DAY1, DAY2), max_visits=2)
+    for k in range(4):
+        campaign.home(f"h{k}", "a")
     plan = campaign.plan()
     assert sorted(_visits_by_team(plan).values()) == [2, 2]
     assert_feasible(campaign, plan)
@@ -122,6 +141,41 @@ def _bureau_with(tmp_path: Path, line: str) -> Path:
     )
     yaml.write_text(text, "utf-8")
     return folder
+
+
+def test_no_bureau_leader_stays_home_while_others_make_the_visits() -> None:
+    """bureau-2026 as bundled, default settings: its eight 局领导 groups share the 78 visits.
+    Levelling each day alone left four groups without a single day (0–24 visits a group);
+    levelled over each group's days, every group goes out and the busiest makes at most three
+    times the visits of the least."""
+    scenario = load_scenario(SCENARIOS / "bureau-2026")
+    plan = plan_scenario(scenario, make_plugin_manager(scenario.campaign.plugins, ()), Settings())
+    made = _visits_by_team(plan)
+    assert len(made) == len(scenario.teams) == 8
+    assert max(made.values()) <= 3 * min(made.values())
+    assert not plan.dropped
+
+
+def test_fair_loads_section_gives_every_team_its_least_work(tmp_path: Path) -> None:
+    """`fair_loads: {min_days: 1}` reaches every team; a team's own `min_days` wins."""
+    folder = _bureau_with(tmp_path, "")
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text("utf-8").replace("teams:\n", "fair_loads:\n  min_days: 1\nteams:\n", 1)
+    text = text.replace("tier: 局领导\n", "tier: 局领导\n    min_days: 0\n", 1)
+    yaml.write_text(text, "utf-8")
+    teams = load_scenario(folder).teams
+    assert [team.min_days for team in teams] == [0] + [1] * 7
+
+
+def test_a_misspelt_fair_loads_key_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    """A key `fair_loads:` does not know is reported at its line, not ignored."""
+    folder = _bureau_with(tmp_path, "")
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text("utf-8").replace("teams:\n", "fair_loads:\n  min_day: 1\nteams:\n", 1)
+    yaml.write_text(text, "utf-8")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(folder)
+    assert "fair_loads.min_day" in str(raised.value)
 
 
 def test_scenario_yaml_gives_each_team_its_min_days(tmp_path: Path) -> None:
