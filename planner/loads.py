@@ -3,12 +3,13 @@
 A leader asks "why do I drive all day while the other group sits at home?": the answer is
 each team's load next to the others of its tier (teams of different tiers do different work,
 so they are compared within a tier only), and, per tier, the spread of road time and of visits
-as max/min (the min–max view the routing objective takes, `route.fairness`) and as a Gini
+as max/min (the min–max view the routing objective takes, `route.fair`) and as a Gini
 (`planner.fairness.gini`: 0 when every team carries the same). A team with no load makes the
 max/min infinite, written "—": the plainest sign that a team was left idle.
 
 The summary, the terminal and the report all read `load_figures`/`load_lines`, so the three
-show the same figures.
+show the same figures, and name a team left short of the least work the scenario asks of it
+(`min_days`/`min_visits`, which the routing keeps unless the team cannot reach enough).
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ class TeamLoad:
     days: int
     visits: int
     road_minutes: int
+    min_days: int = 0
+    """The least days out the scenario asks of the team (`Team.min_days`)."""
+    min_visits: int = 0
+    """The least visits it asks (`Team.min_visits`)."""
+
+    @property
+    def short(self) -> bool:
+        """Whether the plan gives the team less work than the scenario asks."""
+        return self.days < self.min_days or self.visits < self.min_visits
 
 
 @dataclass(frozen=True)
@@ -86,8 +96,33 @@ SPREAD = Phrase(
 )
 
 
+SHORT = Phrase(
+    "{team}：要求至少出行 {min_days} 天、走访 {min_visits} 户，"
+    "计划为出行 {days} 天、走访 {visits} 户（能去的日子或能走访的家庭不够）",
+    "{team}: asked to be out at least {min_days} days and make {min_visits} visits, the plan has "
+    "{days} days and {visits} visits (too few days or households it may take)",
+)
+
+
 def load_lines(tiers: Sequence[TierLoads], lang: Lang) -> list[str]:
-    """One sentence per tier of more than one team: the spread of road time and of visits."""
+    """One sentence per tier of more than one team, the spread of road time and of visits; then
+    one per team left short of its least work."""
+    return _spread_lines(tiers, lang) + [
+        SHORT.say(
+            lang,
+            team=team.name,
+            min_days=team.min_days,
+            min_visits=team.min_visits,
+            days=team.days,
+            visits=team.visits,
+        )
+        for tier in tiers
+        for team in tier.teams
+        if team.short
+    ]
+
+
+def _spread_lines(tiers: Sequence[TierLoads], lang: Lang) -> list[str]:
     return [
         SPREAD.say(
             lang,

@@ -107,7 +107,16 @@ def summarise(plan: Plan) -> Summary:
         )
         made = teams[-1]
         loads.append(
-            TeamLoad(team.id, team.name, team.tier, made.days, made.visits, made.road_minutes)
+            TeamLoad(
+                team.id,
+                team.name,
+                team.tier,
+                made.days,
+                made.visits,
+                made.road_minutes,
+                team.min_days,
+                team.min_visits,
+            )
         )
     return Summary(
         households=len(cases),

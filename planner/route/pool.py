@@ -9,6 +9,12 @@ suffice. A team-day is needed by each call it could make, by 1/n when n team-day
 that call (must-visits weigh `MUST_WEIGHT` times as much), so a team-day that alone can reach a
 dated must-visit keeps its car, and teams of a crowded district lose theirs last. The search
 then routes only the team-days that go out; which ones stay home is fixed from then on.
+
+Need alone would send the same team home day after day (a county team whose households city
+teams could also make is the least needed on every date), leaving its leader idle while others
+drive. So a team-day is sent home only while its team keeps more days out than it must: at
+least one, and its `min_days` (`fair`); only when every team-day of a date is so kept does the
+least needed of them stay home all the same.
 """
 
 from __future__ import annotations
@@ -72,6 +78,14 @@ class _Need:
         self._able = lengths.copy()
         """How many team-days, not yet sent home, could make each call."""
         self._dates = [vehicle.date for vehicle in data.vehicles]
+        self._team = [vehicle.team_id for vehicle in data.vehicles]
+        self._keeps = {v.team_id: max(1, v.min_days) for v in data.vehicles}
+        """The days out each team keeps while the cars allow."""
+        self._out: dict[str, int] = {}
+        """Each team's days out with something to do, not yet sent home."""
+        for v, calls in enumerate(self._serves):
+            if len(calls):
+                self._out[self._team[v]] = self._out.get(self._team[v], 0) + 1
 
     def stay_home(self, date: dt.date, cars: int) -> set[int]:
         """The team-days of `date` that stay home, the least needed first, until cars suffice."""
@@ -80,16 +94,22 @@ class _Need:
         need = {v: self._sum(share, v) for v in out}
         home = set()
         while len(out) > cars:
-            idle = min(need, key=lambda v: (need[v], v))
+            idle = min(need, key=lambda v: (self._kept(v), need[v], v))
             out.discard(idle)
             del need[idle]
             home.add(idle)
+            self._out[self._team[idle]] -= 1
             gone = self._serves[idle]
             self._able[gone] -= 1
             share[gone] = self._weight[gone] / np.maximum(self._able[gone], 1)
             for v in set().union(*map(self._of.__getitem__, gone.tolist())) & out:
                 need[v] = self._sum(share, v)
         return home
+
+    def _kept(self, v: int) -> bool:
+        """Whether sending `v` home would leave its team fewer days out than it keeps."""
+        team = self._team[v]
+        return self._out[team] <= self._keeps[team]
 
     def split(self, home: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Each call's vehicles that stay home and those left to it, both in the call's order

@@ -11,6 +11,7 @@ import pytest
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
 from planner.export.report import report_html
+from planner.loads import load_lines
 from planner.load import load_scenario
 from planner.plan import Plan
 from planner.pipeline import plan_scenario
@@ -114,6 +115,20 @@ def test_summary_shows_each_tier_spread_with_an_idle_team(campaign: TinyCampaign
     assert [team.team_id for team in tier.teams] == ["near", "far"]
     assert tier.visits.least == 0 and tier.visits.ratio is None
     assert tier.visits.gini == 0.5
+
+
+def test_a_team_the_plan_leaves_short_of_its_least_work_is_named(campaign: TinyCampaign) -> None:
+    """A floor the team cannot reach (ten visits asked, two households in all) still gives a
+    plan, and the summary's load lines say which team is short, what was asked and what it got."""
+    campaign.team("near")
+    campaign.team("far", depot="far", hours="06:00-23:00")
+    campaign.home("h0", "a")
+    campaign.home("h1", "b")
+    _require(campaign, "far", min_visits=10)
+    summary = summarise(campaign.plan())
+    lines = load_lines(summary.loads, "zh")
+    assert "far组：要求至少出行 0 天、走访 10 户，计划为出行 1 天、走访 2 户" in lines[-1]
+    assert not any("near组：要求" in line for line in lines)
 
 
 def _plan_of(campaign: TinyCampaign) -> Plan:

@@ -75,3 +75,18 @@ def test_the_least_needed_team_day_stays_home(campaign: TinyCampaign) -> None:
     said = ReasonBook().render(drop.reason)
     assert said == "1月31日车辆已全部派出（每日1辆），能走访该户的小组当天留在驻地"
     assert_feasible(campaign, plan)
+
+
+def test_a_short_pool_does_not_keep_the_same_team_home_every_day(campaign: TinyCampaign) -> None:
+    """Two cars for three teams on two days: the county team, which can make only its own
+    district's households, is the least needed on both days, yet it stays home on one day only
+    (a team keeps a day out while the cars allow) and goes out on the other."""
+    campaign.travel = Travel(vehicles_per_day=2)
+    campaign.team("city1", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("city2", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("county", dates=(DAY1, DAY2), max_visits=2, district="城关镇")
+    for k, place in enumerate("aabbcc"):
+        campaign.home(f"h{k}", place, district="城关镇" if k < 2 else "新城镇")
+    plan = campaign.plan()
+    assert [route.date for route in plan.routes if route.team_id == "county"] != []
+    assert_feasible(campaign, plan)
