@@ -118,6 +118,8 @@ def test_teams_form_accepts_dates_as_scenario_yaml_does_and_shows_them_resolved(
         "hours",
         "lunch",
         "max_visits_per_day",
+        "min_days",
+        "min_visits",
     )
     data: dict[str, object] = {key: [] for key in (*keys, "days")}
     for t in doc.teams:
@@ -132,15 +134,36 @@ def test_teams_form_accepts_dates_as_scenario_yaml_does_and_shows_them_resolved(
             "hours": "08:30-17:30",
             "lunch": "",
             "max_visits_per_day": "",
+            "min_days": "2" if t.id == team.id else "",
+            "min_visits": "",
         }
         for key in keys:
             data[key].append(values[key])  # type: ignore[union-attr]
         data["days"].append("春节前5天" if t.id == team.id else "2027-01-20")  # type: ignore[union-attr]
+    data["fair_loads:min_days"] = "1"
     answer = post(client, "/c/2027-town/teams", data, page="/c/2027-town/teams")
     assert answer.status_code == 303, answer.text
-    saved = load_scenario(folder).teams[0]
-    assert [d.date.isoformat() for d in saved.days] == ["2027-02-01"]
+    saved = load_scenario(folder).teams
+    assert [d.date.isoformat() for d in saved[0].days] == ["2027-02-01"]
     assert "2027-02-01" in client.get("/c/2027-town/teams").text
+    assert [team.min_days for team in saved] == [2] + [1] * (len(saved) - 1)
+
+
+def test_teams_form_keeps_what_it_does_not_show(client: TestClient, workspace: Path) -> None:
+    """A team's `max_minutes_per_day`, which the form has no field for, survives a save."""
+    folder = add_campaign(workspace)
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text("utf-8")
+    yaml.write_text(re.sub(r"(\n(\s*)tier: .*)", r"\1\n\2max_minutes_per_day: 400", text, 1), "utf-8")
+    team = load_scenario(folder).teams[0]
+    assert team.max_minutes_per_day == 400
+    keys = ("id", "name", "leader", "tier", "staff", "depot", "hours", "days")
+    values = (team.id, team.name, team.leader, team.tier, str(team.staff), team.depot,
+              "08:30-17:30", "2027-01-20")
+    data = {key: [value] for key, value in zip(keys, values, strict=True)}
+    answer = post(client, "/c/2027-town/teams", data, page="/c/2027-town/teams")
+    assert answer.status_code == 303, answer.text
+    assert load_scenario(folder).teams[0].max_minutes_per_day == 400
 
 
 def test_travel_form_sets_the_caps(client: TestClient, workspace: Path) -> None:

@@ -33,8 +33,10 @@ OSM_FILE = "map.osm.pbf"
 """The name an uploaded OpenStreetMap extract is kept under in the scenario folder."""
 COORDINATE_SYSTEMS = ("WGS-84", "GCJ-02", "BD-09")
 TEAM_KEYS = ("id", "name", "leader", "tier", "staff", "depot", "district", "hours", "lunch",
-             "max_visits_per_day")
-NUMBER_KEYS = frozenset({"staff", "max_visits_per_day"})
+             "max_visits_per_day", "min_days", "min_visits")
+NUMBER_KEYS = frozenset({"staff", "max_visits_per_day", "min_days", "min_visits"})
+LEAST_KEYS = ("min_days", "min_visits")
+"""`fair_loads:`, the least work of every team, edited above the teams."""
 
 
 def _loaded(campaign: Campaign) -> tuple[Scenario | None, list[str]]:
@@ -177,6 +179,15 @@ async def save_teams(request: Request) -> Response:
     old = {str(t.get("id")): t for t in read_yaml(campaign_of(request).folder).get("teams") or []}
 
     def edit(doc: CommentedMap) -> None:
+        least = CommentedMap()
+        for key in LEAST_KEYS:
+            value = str(form.get(f"fair_loads:{key}", "")).strip()
+            if value and value != "0":
+                least[key] = _number(value)
+        if least:
+            doc["fair_loads"] = least
+        else:
+            doc.pop("fair_loads", None)
         doc["teams"] = [_team(form, row, old) for row in _rows(form) if form.getlist("id")[row]]
 
     return await _save(request, "teams.html", "teams", edit)
@@ -187,15 +198,25 @@ def _rows(form: FormData) -> range:
     return range(len(form.getlist("id")))
 
 
+def _cell(form: FormData, key: str, row: int) -> str:
+    """Row `row` of column `key`, stripped; empty when the form sent fewer of that column."""
+    values = form.getlist(key)
+    return str(values[row]).strip() if row < len(values) else ""
+
+
 def _team(form: FormData, row: int, old: dict[str, Any]) -> CommentedMap:
-    """One team from row `row` of the form, keeping the special days it had (with own hours)."""
-    team = CommentedMap()
+    """One team from row `row` of the form, keeping the special days it had (with own hours)
+    and the keys the form does not show (`max_minutes_per_day`, `working_days_only`)."""
+    before = old.get(_cell(form, "id", row)) or {}
+    team = CommentedMap(
+        (key, value) for key, value in before.items() if key not in (*TEAM_KEYS, "days")
+    )
     for key in TEAM_KEYS:
-        value = str(form.getlist(key)[row]).strip()
+        value = _cell(form, key, row)
         if value:
             team[key] = _number(value) if key in NUMBER_KEYS else value
-    written = [line.strip() for line in str(form.getlist("days")[row]).splitlines()]
-    kept = [d for d in (old.get(str(team.get("id"))) or {}).get("days", []) if isinstance(d, dict)]
+    written = [line.strip() for line in _cell(form, "days", row).splitlines()]
+    kept = [d for d in before.get("days", []) if isinstance(d, dict)]
     team["days"] = [d for d in written if d] + kept
     return team
 
