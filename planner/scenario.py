@@ -161,17 +161,26 @@ class Team(Frozen):
         return 1 + self.staff
 
 
+ROAD_WEIGHT = 2
+"""A minute off the busiest team of a tier is worth that many minutes of total driving."""
+VISITS_WEIGHT = 30
+"""A visit off the busiest team of a tier is worth that many minutes of total driving."""
+
+
 class FairLoads(Frozen):
-    """`fair_loads:`: the least work every team does, unless a team says otherwise.
+    """`fair_loads:`: the least work every team does, and how much levelling loads weighs.
 
     A team's own `min_days`/`min_visits` under `teams:` wins over these, so an office can ask
-    every leader out once and let one who is away that week off.
+    every leader out once and let one who is away that week off. The weights trade a fairer
+    tier for more driving (`route.fair`); 0 and 0 leave loads to the driving alone.
     """
 
     min_days: int = Field(default=0, ge=0)
     """Every team is out on at least this many of its days."""
     min_visits: int = Field(default=0, ge=0)
     """Every team makes at least this many visits over its days."""
+    road_weight: int = Field(default=ROAD_WEIGHT, ge=0, le=100)
+    visits_weight: int = Field(default=VISITS_WEIGHT, ge=0, le=1000)
 
 
 class Place(Frozen):
@@ -276,6 +285,7 @@ class Scenario(Frozen):
     budget: Budget
     visits: VisitSettings = VisitSettings()
     travel: Travel = Travel()
+    fair_loads: FairLoads = FairLoads()
     teams: tuple[Team, ...] = Field(min_length=1)
     places: tuple[Place, ...]
     roads: tuple[Road, ...]

@@ -18,6 +18,7 @@ from planner.scenario import (
     Budget,
     BudgetLine,
     Campaign,
+    FairLoads,
     Household,
     LunchBreak,
     Place,
@@ -63,6 +64,7 @@ def scenario(
     places: tuple[Place, ...] | None = None,
     roads: tuple[Road, ...] | None = None,
     travel: Travel | None = None,
+    fair_loads: FairLoads | None = None,
     folder: Path = Path("."),
 ) -> Scenario:
     """The one scenario builder of the tests: by default a one-depot, two-district scenario with
@@ -86,6 +88,7 @@ def scenario(
             else {"困难企业职工": 500, "困难职工": 500, "农民工": 500, "劳模": 1000},
         ),
         travel=travel or Travel(),
+        fair_loads=fair_loads or FairLoads(),
         teams=teams or (DEFAULT_TEAM,),
         places=places or DEFAULT_PLACES,
         roads=roads if roads is not None else DEFAULT_ROADS,

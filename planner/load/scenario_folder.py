@@ -102,6 +102,7 @@ def _scenario(report: Report, folder: Path) -> Scenario | None:
         budget=budget,
         visits=visits or VisitSettings(),
         travel=travel,
+        fair_loads=least,
         teams=tuple(team for _, team in teams.items),
         places=places.models,
         roads=roads.models if roads else (),

@@ -105,7 +105,7 @@ class _TeamReader:
             return None
         days = self._team_days(path, raw)
         fields = {
-            **self.least.model_dump(),
+            **self.least.model_dump(include={"min_days", "min_visits"}),
             **{key: value for key, value in raw.items() if key not in TEAM_SHORTHAND},
         }
         return self.report.model(Team, {**fields, "days": days or ()}, path)

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.reasons import Reason
-from planner.scenario import TZ
+from planner.scenario import ROAD_WEIGHT, TZ, VISITS_WEIGHT
 
 CHANGE_PENALTY = 240
 """Re-planning: what a call made by another team-day than its `Call.previous` one costs, in
@@ -65,6 +65,10 @@ class Vehicle:
     level_loads: bool = False
     """Whether the day counts in its tier's fair loads (`fair`): true for a campaign's team-days,
     false for a benchmark's vehicles, whose objective is the distance alone."""
+    road_weight: int = ROAD_WEIGHT
+    visits_weight: int = VISITS_WEIGHT
+    """How much levelling the tier's road minutes and visits weighs (`FairLoads`), the same on
+    every vehicle of a campaign."""
     min_days: int = 0
     """The team's `Team.min_days`: at least that many of its vehicles go out (`search`)."""
     min_visits: int = 0

@@ -10,10 +10,11 @@ total. Then:
   dimension's global span cost is the largest end cumul less the smallest start cumul over the
   vehicles, here the tier's busiest team. One "road" and one "made" dimension per tier of two
   or more teams, whose transits are the tier's own vehicles' drives and visits (zero on other
-  tiers' vehicles, whose cumuls stay at zero). `ROAD_WEIGHT`: a minute off the busiest team of
-  a tier is worth that many minutes of total driving; `VISITS_WEIGHT`: a visit off it is worth
-  that many minutes. Both far below a may-visit's penalty (`model.MAY_PENALTY`), so no visit is
-  dropped to level loads.
+  tiers' vehicles, whose cumuls stay at zero). The weights are the scenario's (`fair_loads:`
+  `road_weight`, default 2: a minute off the busiest team of a tier is worth that many minutes
+  of total driving; `visits_weight`, default 30: a visit off it is worth that many minutes),
+  carried on each vehicle; at their defaults far below a may-visit's penalty
+  (`model.MAY_PENALTY`), so no visit is dropped to level loads.
 - **Least work** (`min_days`, `min_visits`): the team totals of a "days out" and a "visits"
   dimension have a soft lower bound costing `SHORT_PENALTY` a day or a visit short, more than
   any may-visit, so a team goes out rather than leave a may-visit to another. Not a hard bound:
@@ -31,8 +32,6 @@ from ortools.constraint_solver import pywrapcp
 
 from planner.route.data import RoutingData
 
-ROAD_WEIGHT = 2
-VISITS_WEIGHT = 30
 SHORT_PENALTY = 20_000
 """A day or a visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty
 (so a team goes out rather than leave a may-visit to another), less than a must-visit's."""
@@ -58,10 +57,13 @@ def add_fair_loads(
         longest = sum(map(max, road)) + 1
         for tier in tiers:
             mine = {v for team in tiers[tier] for v in teams[team]}
+            first = data.vehicles[min(mine)]
             for name, transit, most, weight in (
-                ("road", drives, longest, ROAD_WEIGHT),
-                ("made", made, sum(visits) + 1, VISITS_WEIGHT),
+                ("road", drives, longest, first.road_weight),
+                ("made", made, sum(visits) + 1, first.visits_weight),
             ):
+                if not weight:
+                    continue
                 own = [transit if v in mine else None for v in range(len(data.vehicles))]
                 dimension = _chained(routing, teams, own, most, f"{name} {tier}")
                 dimension.SetGlobalSpanCostCoefficient(weight)

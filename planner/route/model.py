@@ -31,7 +31,7 @@ from planner.route.data import Call, Lunch, RoutingData, Unservable, Vehicle, Wi
 from planner.route.errors import RoutingError
 from planner.route.explain import Binding, unservable_reason
 from planner.route.pool import keep_to_the_pool
-from planner.scenario import Household, LunchBreak, Team, TeamDay, Travel
+from planner.scenario import FairLoads, Household, LunchBreak, Team, TeamDay, Travel
 from planner.travel.matrix import travel_between
 
 MAY_PENALTY = 1000
@@ -47,7 +47,7 @@ def build(allocation: Allocation) -> RoutingData:
     travel = tuple(tuple(row) for row in travel_between(scenario, places))
     index = {place: i for i, place in enumerate(places)}
     vehicles = tuple(
-        _vehicle(team, day, index[team.depot])
+        _vehicle(team, day, index[team.depot], scenario.fair_loads)
         for team in scenario.teams
         for day in sorted(team.days, key=lambda day: day.date)
     )
@@ -106,7 +106,7 @@ def _minute(time: dt.time) -> int:
     return time.hour * 60 + time.minute
 
 
-def _vehicle(team: Team, day: TeamDay, depot: int) -> Vehicle:
+def _vehicle(team: Team, day: TeamDay, depot: int, weights: FairLoads) -> Vehicle:
     start, end = _minute(day.start), _minute(day.end)
     if end <= start:
         raise RoutingError(f"team {team.id} on {day.date}: the day ends before it starts")
@@ -122,6 +122,8 @@ def _vehicle(team: Team, day: TeamDay, depot: int) -> Vehicle:
         max_minutes=team.max_minutes_per_day,
         district=team.district,
         level_loads=True,
+        road_weight=weights.road_weight,
+        visits_weight=weights.visits_weight,
         min_days=team.min_days,
         min_visits=team.min_visits,
     )

@@ -11,13 +11,14 @@ import pytest
 from route.tiny import DAY1, DAY2, TinyCampaign, assert_feasible
 
 from planner.export.report import report_html
-from planner.loads import load_lines
 from planner.load import load_scenario
-from planner.plan import Plan
+from planner.loads import load_lines
 from planner.pipeline import plan_scenario
+from planner.plan import Plan
 from planner.plugins import make_plugin_manager
 from planner.problems import ScenarioError
 from planner.route import Settings
+from planner.scenario import FairLoads
 from planner.summary import summarise
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -66,6 +67,19 @@ def test_a_tier_is_levelled_over_each_team_s_days_not_day_by_day(
     plan = campaign.plan()
     assert sorted(_visits_by_team(plan).values()) == [2, 2]
     assert_feasible(campaign, plan)
+
+
+def test_weights_of_zero_leave_loads_to_the_driving(campaign: TinyCampaign) -> None:
+    """`fair_loads: {road_weight: 0, visits_weight: 0}`: the four households of the first test
+    go to one team on one 40-minute drive, the shortest, since levelling then weighs nothing."""
+    campaign.fair_loads = FairLoads(road_weight=0, visits_weight=0)
+    campaign.team("t1")
+    campaign.team("t2")
+    for k in range(4):
+        campaign.home(f"h{k}", "ab"[k % 2])
+    plan = campaign.plan()
+    assert sorted(_visits_by_team(plan).values()) == [4]
+    assert sum(route.travel_minutes for route in plan.routes) == 40
 
 
 def test_teams_of_different_tiers_are_not_levelled(campaign: TinyCampaign) -> None:

@@ -24,6 +24,7 @@ from planner.scenario import (
     TZ,
     BudgetLine,
     Campaign,
+    FairLoads,
     Household,
     LunchBreak,
     Place,
@@ -68,6 +69,7 @@ class TinyCampaign:
         self.cases: list[Case] = []
         self.unfunded: set[str] = set()
         self.travel = Travel()
+        self.fair_loads = FairLoads()
 
     def team(
         self,
@@ -163,6 +165,7 @@ class TinyCampaign:
             lines=(BudgetLine(id="needy", name="困难职工慰问金", amount=1_000_000),),
             standards={"困难职工": GRANT},
             travel=self.travel,
+            fair_loads=self.fair_loads,
             teams=tuple(self.teams),
             places=tuple(
                 Place(id=name, name=name, x=x, y=y)
