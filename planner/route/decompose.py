@@ -19,6 +19,7 @@ do not add up over parts, so the whole is costed once more at the end.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Sequence
@@ -33,13 +34,17 @@ from planner.route.part import Part, routes_of
 from planner.route.partition import partition
 from planner.route.search import Progress, Routes
 from planner.route.settings import Settings
-from planner.route.solution import Solution, worst
+from planner.route.solution import Solution, Status, worst
+from planner.route.strategy import Strategy, strategies
 
 PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
 MIN_PASS_SECONDS = 1.0
 MIN_PART_SECONDS = 0.1
 """The least a part is given when the parts before it in its process overran their shares."""
+COST_WHOLE_UP_TO = 2000
+"""Calls up to which a plan in parts is costed again as a whole (`_costed`): the model's
+matrices then take about 200 MB."""
 
 
 def solve(
@@ -72,22 +77,27 @@ def solve(
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
-    found = search.solve(part.data(data), left, start=begin)
+    try:
+        found = search.solve(part.data(data), left, strategy=part_strategy(), start=begin)
+    except RoutingError:  # not even the parts' routes again in the time left: they stand
+        return _costed(data, replace(solution, status=Status.TIME_LIMIT))
     return _costed(data, with_part(data, solution, part, part.lift(found)))
 
 
 def _costed(data: RoutingData, solution: Solution) -> Solution:
-    """The solution with OR-Tools' objective of its routes on the whole campaign.
+    """The solution with OR-Tools' objective of its routes on the whole campaign, when the
+    campaign is small enough to cost whole (`COST_WHOLE_UP_TO`).
 
     The parts' objectives add up over team-days and dropped calls except for the fair loads
     (`fair`): a tier's busiest day is the busiest of all parts', not the sum of theirs.
+    Costing needs the whole campaign's model, whose matrices grow with the square of its
+    calls: for a province's 20,000 the process grew past 9 GiB and took minutes after the
+    search had ended. A larger campaign's objective is therefore the sum of its parts', each
+    part's busiest days levelled within the part, which is what its searches minimised.
     """
-    if not any(vehicle.level_loads for vehicle in data.vehicles):
+    if len(data.calls) > COST_WHOLE_UP_TO or not any(v.level_loads for v in data.vehicles):
         return solution
-    routes: list[list[int]] = [[] for _ in data.vehicles]
-    for tour in solution.tours:
-        routes[tour.vehicle] = [stop.call for stop in tour.stops]
-    return replace(solution, objective=search.evaluate(data, routes))
+    return replace(solution, objective=search.evaluate(data, _routes(data, solution)))
 
 
 Job = tuple[RoutingData, Settings, Routes | None]
@@ -151,28 +161,101 @@ def _shifts(parts: Sequence[Part], budget: float, workers: int) -> list[list[tup
 
 
 def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
-    """In a worker process: route each part in turn with its settings.
+    """In a worker process: every part's first plan, then each part's plan improved.
 
-    A part may use its own share of the time and whatever the parts before it in the shift
-    left unused (a part that stops on its solutions early hands the rest on). A part that finds
-    no plan at all in that time (on a busy machine a province's part took over 6 s for its first
-    solution) is searched again with all the time its shift has left, so one slow part does not
-    leave a province without a plan. The shift still ends when its shares add up to, so the
-    limit holds; a plan that stops on its work is the same whatever time it had left.
+    The shift may take the sum of its parts' shares. First each part gets its first solution
+    (`_first_plan`), so that the campaign has a whole plan early; then each part is searched
+    again from that plan for its share of the time left (`_improved`), a part that stops on its
+    solutions early handing the rest on to the parts after it. A search the clock stops returns
+    the best plan it found, so every part has a plan whenever the time runs out.
     """
-    began, budget, found = time.monotonic(), 0.0, []
-    total = sum(settings.time_limit for _, settings, _ in jobs)
-    for part, settings, start in jobs:
-        budget += settings.time_limit
-        left = max(MIN_PART_SECONDS, began + budget - time.monotonic())
-        try:
-            found.append(search.solve(part, replace(settings, time_limit=left), start=start))
-        except RoutingError:
-            rest = began + total - time.monotonic()
-            if rest <= MIN_PART_SECONDS:
-                raise
-            found.append(search.solve(part, replace(settings, time_limit=rest), start=start))
+    end = time.monotonic() + sum(settings.time_limit for _, settings, _ in jobs)
+    firsts = [_first_plan(part, settings, start, end) for part, settings, start in jobs]
+    if all(settings.solutions == 1 for _, settings, _ in jobs):
+        return firsts
+    found = []
+    for n, ((part, settings, _), first) in enumerate(zip(jobs, firsts, strict=True)):
+        later = sum(settings.time_limit for _, settings, _ in jobs[n:])
+        seconds = (end - time.monotonic()) * settings.time_limit / later
+        found.append(_improved(part, replace(settings, time_limit=seconds), first))
     return found
+
+
+def _first_plan(
+    part: RoutingData, settings: Settings, start: Routes | None, end: float
+) -> Solution:
+    """The part's first solution (with `part_strategy`), within what is left until `end`.
+
+    When even that is not found in time (a machine far busier than the campaign's size
+    allows), the part's plan leaves all its calls out (`_nothing`), so the campaign still has
+    a plan when the limit holds; the leftover pass may still place its must-visits.
+    """
+    left = end - time.monotonic()
+    if left < MIN_PART_SECONDS:
+        return _nothing(part)
+    try:
+        first = replace(settings, solutions=1, time_limit=left)
+        return search.solve(part, first, strategy=part_strategy(), start=start)
+    except RoutingError:
+        return _nothing(part)
+
+
+def _nothing(part: RoutingData) -> Solution:
+    """The plan of a part that had no time for any: every call left out.
+
+    Its objective is OR-Tools' for empty routes: the calls' penalties, and, when a team of
+    the part asks for a least number of days or visits (`fair.least_work`), what falling short
+    costs, for which the part's model is built (a part of 400 calls takes 0.15 s).
+    """
+    if not any(vehicle.min_days or vehicle.min_visits for vehicle in part.vehicles):
+        objective = sum(call.penalty for call in part.calls)
+    else:
+        objective = search.evaluate(part, [[] for _ in part.vehicles])
+    return Solution(
+        tours=(),
+        dropped=tuple(range(len(part.calls))),
+        objective=objective,
+        status=Status.TIME_LIMIT,
+    )
+
+
+def _improved(part: RoutingData, settings: Settings, first: Solution) -> Solution:
+    """The part searched again from its first plan's routes; the first plan when the search
+    finds nothing better in `settings.time_limit` (or nothing at all)."""
+    if settings.time_limit < MIN_PART_SECONDS:
+        return replace(first, status=Status.TIME_LIMIT)
+    try:
+        found = search.solve(part, settings, strategy=part_strategy(), start=_routes(part, first))
+    except RoutingError:
+        return replace(first, status=Status.TIME_LIMIT)
+    return found if found.objective <= first.objective else replace(first, status=found.status)
+
+
+def _routes(data: RoutingData, solution: Solution) -> list[list[int]]:
+    """Each vehicle's calls in `solution`, in order."""
+    routes: list[list[int]] = [[] for _ in data.vehicles]
+    for tour in solution.tours:
+        routes[tour.vehicle] = [stop.call for stop in tour.stops]
+    return routes
+
+
+@functools.cache
+def part_strategy() -> Strategy:
+    """The first search of `search.toml` without OR-Tools' scheduling linear program, which
+    the parts of a large campaign search with.
+
+    With lunch breaks OR-Tools checks every route it tries with a linear program that places
+    the day's times; for a province's first solutions that took most of their CPU: 1-2 s for
+    each part of 300-400 calls. Measured on the 61 parts of `bench/scale.py --size 20000x300`,
+    one after the other (bench/README.md): 22.7 s of CPU without the program against about
+    60 s with it, every part with the same routes and the same 5,252 calls left out. The
+    program only sharpens the costs the search sees; OR-Tools' constraints still keep every
+    break and window. (Weighing each call against its nearest fifth only, cheapest insertion's
+    `neighbors_ratio`, saved another quarter but left out a must-visit the full search placed.)
+    """
+    chosen = strategies()[0]
+    cheaper = "disable_scheduling_beware_this_may_degrade_performance: true"
+    return replace(chosen, parameters=f"{chosen.parameters}\n{cheaper}\n")
 
 
 def _combine(solutions: Sequence[Solution]) -> Solution:
