@@ -2,19 +2,23 @@
 
 `solve` is what `route` calls. A campaign that `partition` leaves whole goes to `portfolio`
 (both cores search it together). Otherwise the parts are dealt to one process per core, largest
-first to the least loaded, each process routing its parts one after another, each part for a
-share of the time in proportion to its calls and team-days (a part of few calls far apart, such
-as the county leaders', needs time for its many team-days). No two parts share a team-day, so
-their routes together are one plan. The `leftover` pass then offers the dropped calls to other
-parts' team-days in the time that remains (`PASS_SHARE` of the limit, or more when the parts
-ended early). Solver objects do not pickle, so each process is sent plain `RoutingData` and
-rebuilds the OR-Tools model itself.
+first to the least loaded, each process routing its parts in two rounds (`_route_shift`): first
+every part's first solution, so that the whole campaign has a plan early, then each part
+searched on from its first plan for a share of the time left in proportion to its calls and
+team-days (a part of few calls far apart, such as the county leaders', needs time for its many
+team-days). No two parts share a team-day, so their routes together are one plan. The
+`leftover` pass then offers the dropped calls to other parts' team-days in the time that
+remains (`PASS_SHARE` of the limit, or more when the parts ended early). Solver objects do not
+pickle, so each process is sent plain `RoutingData` and rebuilds the OR-Tools model itself.
 
 Every part and the pass stop on their work (`Settings.solutions`), and the way parts are dealt
-to processes changes only their time, so the plan is the same on one core or two. The plan's
-objective is the sum of its parts' (OR-Tools' own for each, see `part`): a pass that redoes a
-part subtracts what OR-Tools makes of the routes it started from; the plan's fair loads (`fair`)
-do not add up over parts, so the whole is costed once more at the end.
+to processes changes only their time, so the plan is the same on one core or two. The time
+limit, the safety net, holds for the whole: a search it stops returns the best plan it found,
+and every part has one from the first round (or, when not even that fitted, a plan that leaves
+its calls out), so a run always ends with a plan. The plan's objective is the sum of its parts'
+(OR-Tools' own for each, see `part`): a pass that redoes a part subtracts what OR-Tools makes
+of the routes it started from; the plan's fair loads (`fair`) do not add up over parts, so the
+whole is costed once more at the end when it is small enough (`_costed`).
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
 MIN_PASS_SECONDS = 1.0
 MIN_PART_SECONDS = 0.1
-"""The least a part is given when the parts before it in its process overran their shares."""
+"""The least time a part's search is started with: with less left, a part without a first plan
+leaves its calls out, and one with a plan keeps it."""
 COST_WHOLE_UP_TO = 2000
 """Calls up to which a plan in parts is costed again as a whole (`_costed`): the model's
 matrices then take about 200 MB."""
@@ -59,15 +64,16 @@ def solve(
     `settings.workers` caps the processes (default: one per core); with 1 the parts are routed
     here. `start`: each vehicle's calls to start from (re-planning).
     """
+    deadline = time.monotonic() + settings.time_limit
     parts = partition(data, settings.split)
     if len(parts) == 1:
         return portfolio.solve(data, settings, progress=progress, start=start)
-    deadline = time.monotonic() + settings.time_limit
     count = min(settings.workers or os.cpu_count() or 1, len(parts))
     if progress is not None:
         sizes = ", ".join(f"{part.name} {len(part.calls)}" for part in parts)
         progress(f"route: {len(parts)} parts on {count} processes ({sizes})")
-    shifts = _shifts(parts, (1 - PASS_SHARE) * settings.time_limit, count)
+    budget = deadline - time.monotonic() - PASS_SHARE * settings.time_limit
+    shifts = _shifts(parts, max(MIN_PART_SECONDS, budget), count)
     solution = _combine(_route_parts(data, parts, shifts, settings, start, progress))
     second = leftover_pass(data, parts, solution)
     if second is None:
@@ -169,14 +175,14 @@ def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
     solutions early handing the rest on to the parts after it. A search the clock stops returns
     the best plan it found, so every part has a plan whenever the time runs out.
     """
-    end = time.monotonic() + sum(settings.time_limit for _, settings, _ in jobs)
+    shares = [settings.time_limit for _, settings, _ in jobs]
+    end = time.monotonic() + sum(shares)
     firsts = [_first_plan(part, settings, start, end) for part, settings, start in jobs]
     if all(settings.solutions == 1 for _, settings, _ in jobs):
         return firsts
     found = []
     for n, ((part, settings, _), first) in enumerate(zip(jobs, firsts, strict=True)):
-        later = sum(settings.time_limit for _, settings, _ in jobs[n:])
-        seconds = (end - time.monotonic()) * settings.time_limit / later
+        seconds = (end - time.monotonic()) * shares[n] / sum(shares[n:])
         found.append(_improved(part, replace(settings, time_limit=seconds), first))
     return found
 
