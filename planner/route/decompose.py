@@ -253,8 +253,8 @@ def part_strategy() -> Strategy:
     With lunch breaks OR-Tools checks every route it tries with a linear program that places
     the day's times; for a province's first solutions that took most of their CPU: 1-2 s for
     each part of 300-400 calls. Measured on the 61 parts of `bench/scale.py --size 20000x300`,
-    one after the other (bench/README.md): 22.7 s of CPU without the program against about
-    60 s with it, every part with the same routes and the same 5,252 calls left out. The
+    one after the other (bench/README.md): 22.7 s of CPU without the program against 74.7 s
+    with it, every part with the same routes and the same 5,252 calls left out. The
     program only sharpens the costs the search sees; OR-Tools' constraints still keep every
     break and window. (Weighing each call against its nearest fifth only, cheapest insertion's
     `neighbors_ratio`, saved another quarter but left out a must-visit the full search placed.)
