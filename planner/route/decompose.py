@@ -2,23 +2,28 @@
 
 `solve` is what `route` calls. A campaign that `partition` leaves whole goes to `portfolio`
 (both cores search it together). Otherwise the parts are dealt to one process per core, largest
-first to the least loaded, each process routing its parts one after another, each part for a
-share of the time in proportion to its calls and team-days (a part of few calls far apart, such
-as the county leaders', needs time for its many team-days). No two parts share a team-day, so
-their routes together are one plan. The `leftover` pass then offers the dropped calls to other
-parts' team-days in the time that remains (`PASS_SHARE` of the limit, or more when the parts
-ended early). Solver objects do not pickle, so each process is sent plain `RoutingData` and
-rebuilds the OR-Tools model itself.
+first to the least loaded, each process routing its parts in two rounds (`_route_shift`): first
+every part's first solution, so that the whole campaign has a plan early, then each part
+searched on from its first plan for a share of the time left in proportion to its calls and
+team-days (a part of few calls far apart, such as the county leaders', needs time for its many
+team-days). No two parts share a team-day, so their routes together are one plan. The
+`leftover` pass then offers the dropped calls to other parts' team-days in the time that
+remains (`PASS_SHARE` of the limit, or more when the parts ended early). Solver objects do not
+pickle, so each process is sent plain `RoutingData` and rebuilds the OR-Tools model itself.
 
 Every part and the pass stop on their work (`Settings.solutions`), and the way parts are dealt
-to processes changes only their time, so the plan is the same on one core or two. The plan's
-objective is the sum of its parts' (OR-Tools' own for each, see `part`): a pass that redoes a
-part subtracts what OR-Tools makes of the routes it started from; the plan's fair loads (`fair`)
-do not add up over parts, so the whole is costed once more at the end.
+to processes changes only their time, so the plan is the same on one core or two. The time
+limit, the safety net, holds for the whole: a search it stops returns the best plan it found,
+and every part has one from the first round (or, when not even that fitted, a plan that leaves
+its calls out), so a run always ends with a plan. The plan's objective is the sum of its parts'
+(OR-Tools' own for each, see `part`): a pass that redoes a part subtracts what OR-Tools makes
+of the routes it started from; the plan's fair loads (`fair`) do not add up over parts, so the
+whole is costed once more at the end when it is small enough (`_costed`).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Sequence
@@ -33,13 +38,18 @@ from planner.route.part import Part, routes_of
 from planner.route.partition import partition
 from planner.route.search import Progress, Routes
 from planner.route.settings import Settings
-from planner.route.solution import Solution, worst
+from planner.route.solution import Solution, Status, worst
+from planner.route.strategy import Strategy, strategies
 
 PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
 MIN_PASS_SECONDS = 1.0
 MIN_PART_SECONDS = 0.1
-"""The least a part is given when the parts before it in its process overran their shares."""
+"""The least time a part's search is started with: with less left, a part without a first plan
+leaves its calls out, and one with a plan keeps it."""
+COST_WHOLE_UP_TO = 2000
+"""Calls up to which a plan in parts is costed again as a whole (`_costed`): the model's
+matrices then take about 200 MB."""
 
 
 def solve(
@@ -54,15 +64,16 @@ def solve(
     `settings.workers` caps the processes (default: one per core); with 1 the parts are routed
     here. `start`: each vehicle's calls to start from (re-planning).
     """
+    deadline = time.monotonic() + settings.time_limit
     parts = partition(data, settings.split)
     if len(parts) == 1:
         return portfolio.solve(data, settings, progress=progress, start=start)
-    deadline = time.monotonic() + settings.time_limit
     count = min(settings.workers or os.cpu_count() or 1, len(parts))
     if progress is not None:
         sizes = ", ".join(f"{part.name} {len(part.calls)}" for part in parts)
         progress(f"route: {len(parts)} parts on {count} processes ({sizes})")
-    shifts = _shifts(parts, (1 - PASS_SHARE) * settings.time_limit, count)
+    budget = deadline - time.monotonic() - PASS_SHARE * settings.time_limit
+    shifts = _shifts(parts, max(MIN_PART_SECONDS, budget), count)
     solution = _combine(_route_parts(data, parts, shifts, settings, start, progress))
     second = leftover_pass(data, parts, solution)
     if second is None:
@@ -72,22 +83,27 @@ def solve(
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
-    found = search.solve(part.data(data), left, start=begin)
+    try:
+        found = search.solve(part.data(data), left, strategy=part_strategy(), start=begin)
+    except RoutingError:  # not even the parts' routes again in the time left: they stand
+        return _costed(data, replace(solution, status=Status.TIME_LIMIT))
     return _costed(data, with_part(data, solution, part, part.lift(found)))
 
 
 def _costed(data: RoutingData, solution: Solution) -> Solution:
-    """The solution with OR-Tools' objective of its routes on the whole campaign.
+    """The solution with OR-Tools' objective of its routes on the whole campaign, when the
+    campaign is small enough to cost whole (`COST_WHOLE_UP_TO`).
 
     The parts' objectives add up over team-days and dropped calls except for the fair loads
     (`fair`): a tier's busiest day is the busiest of all parts', not the sum of theirs.
+    Costing needs the whole campaign's model, whose matrices grow with the square of its
+    calls: for a province's 20,000 the process grew past 9 GiB and took minutes after the
+    search had ended. A larger campaign's objective is therefore the sum of its parts', each
+    part's busiest days levelled within the part, which is what its searches minimised.
     """
-    if not any(vehicle.level_loads for vehicle in data.vehicles):
+    if len(data.calls) > COST_WHOLE_UP_TO or not any(v.level_loads for v in data.vehicles):
         return solution
-    routes: list[list[int]] = [[] for _ in data.vehicles]
-    for tour in solution.tours:
-        routes[tour.vehicle] = [stop.call for stop in tour.stops]
-    return replace(solution, objective=search.evaluate(data, routes))
+    return replace(solution, objective=search.evaluate(data, _routes(data, solution)))
 
 
 Job = tuple[RoutingData, Settings, Routes | None]
@@ -151,28 +167,101 @@ def _shifts(parts: Sequence[Part], budget: float, workers: int) -> list[list[tup
 
 
 def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
-    """In a worker process: route each part in turn with its settings.
+    """In a worker process: every part's first plan, then each part's plan improved.
 
-    A part may use its own share of the time and whatever the parts before it in the shift
-    left unused (a part that stops on its solutions early hands the rest on). A part that finds
-    no plan at all in that time (on a busy machine a province's part took over 6 s for its first
-    solution) is searched again with all the time its shift has left, so one slow part does not
-    leave a province without a plan. The shift still ends when its shares add up to, so the
-    limit holds; a plan that stops on its work is the same whatever time it had left.
+    The shift may take the sum of its parts' shares. First each part gets its first solution
+    (`_first_plan`), so that the campaign has a whole plan early; then each part is searched
+    again from that plan for its share of the time left (`_improved`), a part that stops on its
+    solutions early handing the rest on to the parts after it. A search the clock stops returns
+    the best plan it found, so every part has a plan whenever the time runs out.
     """
-    began, budget, found = time.monotonic(), 0.0, []
-    total = sum(settings.time_limit for _, settings, _ in jobs)
-    for part, settings, start in jobs:
-        budget += settings.time_limit
-        left = max(MIN_PART_SECONDS, began + budget - time.monotonic())
-        try:
-            found.append(search.solve(part, replace(settings, time_limit=left), start=start))
-        except RoutingError:
-            rest = began + total - time.monotonic()
-            if rest <= MIN_PART_SECONDS:
-                raise
-            found.append(search.solve(part, replace(settings, time_limit=rest), start=start))
+    shares = [settings.time_limit for _, settings, _ in jobs]
+    end = time.monotonic() + sum(shares)
+    firsts = [_first_plan(part, settings, start, end) for part, settings, start in jobs]
+    if all(settings.solutions == 1 for _, settings, _ in jobs):
+        return firsts
+    found = []
+    for n, ((part, settings, _), first) in enumerate(zip(jobs, firsts, strict=True)):
+        seconds = (end - time.monotonic()) * shares[n] / sum(shares[n:])
+        found.append(_improved(part, replace(settings, time_limit=seconds), first))
     return found
+
+
+def _first_plan(
+    part: RoutingData, settings: Settings, start: Routes | None, end: float
+) -> Solution:
+    """The part's first solution (with `part_strategy`), within what is left until `end`.
+
+    When even that is not found in time (a machine far busier than the campaign's size
+    allows), the part's plan leaves all its calls out (`_nothing`), so the campaign still has
+    a plan when the limit holds; the leftover pass may still place its must-visits.
+    """
+    left = end - time.monotonic()
+    if left < MIN_PART_SECONDS:
+        return _nothing(part)
+    try:
+        first = replace(settings, solutions=1, time_limit=left)
+        return search.solve(part, first, strategy=part_strategy(), start=start)
+    except RoutingError:
+        return _nothing(part)
+
+
+def _nothing(part: RoutingData) -> Solution:
+    """The plan of a part that had no time for any: every call left out.
+
+    Its objective is OR-Tools' for empty routes: the calls' penalties, and, when a team of
+    the part asks for a least number of days or visits (`fair.least_work`), what falling short
+    costs, for which the part's model is built (a part of 400 calls takes 0.15 s).
+    """
+    if not any(vehicle.min_days or vehicle.min_visits for vehicle in part.vehicles):
+        objective = sum(call.penalty for call in part.calls)
+    else:
+        objective = search.evaluate(part, [[] for _ in part.vehicles])
+    return Solution(
+        tours=(),
+        dropped=tuple(range(len(part.calls))),
+        objective=objective,
+        status=Status.TIME_LIMIT,
+    )
+
+
+def _improved(part: RoutingData, settings: Settings, first: Solution) -> Solution:
+    """The part searched again from its first plan's routes; the first plan when the search
+    finds nothing better in `settings.time_limit` (or nothing at all)."""
+    if settings.time_limit < MIN_PART_SECONDS:
+        return replace(first, status=Status.TIME_LIMIT)
+    try:
+        found = search.solve(part, settings, strategy=part_strategy(), start=_routes(part, first))
+    except RoutingError:
+        return replace(first, status=Status.TIME_LIMIT)
+    return found if found.objective <= first.objective else replace(first, status=found.status)
+
+
+def _routes(data: RoutingData, solution: Solution) -> list[list[int]]:
+    """Each vehicle's calls in `solution`, in order."""
+    routes: list[list[int]] = [[] for _ in data.vehicles]
+    for tour in solution.tours:
+        routes[tour.vehicle] = [stop.call for stop in tour.stops]
+    return routes
+
+
+@functools.cache
+def part_strategy() -> Strategy:
+    """The first search of `search.toml` without OR-Tools' scheduling linear program, which
+    the parts of a large campaign search with.
+
+    With lunch breaks OR-Tools checks every route it tries with a linear program that places
+    the day's times; for a province's first solutions that took most of their CPU: 1-2 s for
+    each part of 300-400 calls. Measured on the 61 parts of `bench/scale.py --size 20000x300`,
+    one after the other (bench/README.md): 22.7 s of CPU without the program against 74.7 s
+    with it, every part with the same routes and the same 5,252 calls left out. The
+    program only sharpens the costs the search sees; OR-Tools' constraints still keep every
+    break and window. (Weighing each call against its nearest fifth only, cheapest insertion's
+    `neighbors_ratio`, saved another quarter but left out a must-visit the full search placed.)
+    """
+    chosen = strategies()[0]
+    cheaper = "disable_scheduling_beware_this_may_degrade_performance: true"
+    return replace(chosen, parameters=f"{chosen.parameters}\n{cheaper}\n")
 
 
 def _combine(solutions: Sequence[Solution]) -> Solution:

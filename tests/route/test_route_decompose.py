@@ -114,3 +114,36 @@ def test_objective_of_a_plan_in_parts_is_what_the_search_minimises(
         for tour in solution.tours:
             routes[tour.vehicle] = [stop.call for stop in tour.stops]
         assert evaluate(routed, routes) == solution.objective
+
+
+def test_a_campaign_in_parts_out_of_time_still_gets_a_plan(
+    campaign: TinyCampaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A split campaign whose time limit leaves no part time for any search still gets a plan
+    within the limit: each household visited or listed as left out, every rule kept, and the
+    plan marked as stopped by the time limit."""
+    monkeypatch.setattr(partition_module, "PART_CALLS", 3)
+    random_campaign(campaign, random.Random(1), districts=("东镇", "西镇", None))
+    plan = campaign.plan(split="area", time_limit=0.001)
+    made = {visit.household_id for visit in plan.visits}
+    left = {dropped.household_id for dropped in plan.dropped}
+    wanted = {case.household_id for case in campaign.cases if case.visit != "no"}
+    assert made | left == wanted - campaign.unfunded
+    assert not made & left
+    assert plan.solver_status == "time_limit"
+    assert_feasible(campaign, plan)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_searching_the_parts_longer_never_gives_a_worse_plan(
+    campaign: TinyCampaign, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Each part is searched on from its first plan and keeps it when the search finds
+    nothing better: a plan in parts after 200 solutions costs at most what the first
+    solutions cost."""
+    monkeypatch.setattr(partition_module, "PART_CALLS", 3)
+    random_campaign(campaign, random.Random(seed), districts=("东镇", "西镇", None))
+    first = campaign.plan(split="area", solution_limit=1)
+    searched = campaign.plan(split="area", solution_limit=200)
+    assert searched.objective <= first.objective
+    assert_feasible(campaign, searched)
