@@ -42,7 +42,8 @@ for team in scenario.teams:
     routes = [r for r in plan.routes if r.team_id == team.id]
     tiers.setdefault(team.tier, []).append(
         (sum(r.travel_minutes for r in routes), sum(len(r.visits) for r in routes), len(routes)))
-out = {"seconds": round(time.monotonic() - began, 1),
+out = {"seconds": round(time.monotonic() - began, 1), "cpu": round(time.process_time(), 1),
+       "status": str(plan.solver_status),
        "road": sum(r.travel_minutes for r in plan.routes),
        "visits": len(plan.visits), "dropped": len(plan.dropped), "tiers": {}}
 for tier, loads in tiers.items():
