@@ -117,7 +117,7 @@ class Cluster:
                 yield index[future.key], future.result()
         except TimeoutError as error:
             message = (
-                f"Dask 集群 {self.address} 在 {timeout or 0:g} 秒内没有交回全部结果"
+                f"Dask 集群 {self.address} 在 {timeout or 0:.0f} 秒内没有交回全部结果"
                 "（工作进程忙、太慢或已断开）"
             )
             raise ClusterError(message) from error

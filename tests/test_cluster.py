@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,6 +121,38 @@ def test_replan_on_a_cluster_writes_the_local_files(
     assert result.exit_code == 0, result.output
     for name in ("plan.json", "changes.csv"):
         assert (there / name).read_bytes() == (here / name).read_bytes(), name
+
+
+HELD = threading.Event()
+"""Keeps the only worker of an in-process cluster busy until it is set."""
+
+
+def hold_the_worker() -> bool:
+    return HELD.wait(60)
+
+
+def test_a_busy_cluster_does_not_keep_the_run_past_its_limit(
+    districts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When no worker takes the parts (its one thread busy with other work), the run gives up
+    once the time limit and `GRACE` have passed instead of waiting: exit 2, a Chinese message,
+    nothing written."""
+    monkeypatch.setattr("planner.route.decompose.GRACE", 0.0)
+    out = tmp_path / "out"
+    with (
+        distributed.LocalCluster(
+            n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as busy,
+        distributed.Client(busy) as client,
+    ):
+        held = client.submit(hold_the_worker, pure=False)
+        options = [*FAST[:4], "--time-limit", "1", "--cluster", busy.scheduler_address]
+        result = run("plan", str(districts), "--out", str(out), *options)
+        HELD.set()
+        assert held.result()
+    assert result.exit_code == 2, result.output
+    assert f"Dask 集群 {busy.scheduler_address} 在 1 秒内没有交回全部结果" in result.output
+    assert "Traceback" not in result.output and not out.exists()
 
 
 def test_an_unreachable_scheduler_exits_2(
