@@ -94,25 +94,24 @@ class Cluster:
     ) -> Iterator[tuple[int, Result]]:
         """`function` of each item on the cluster: (the item's index, its result) as each ends.
 
-        `spread`: item i goes to worker i (of `workers`, round the list), each worker running
-        one at a time however many threads it has, and to another worker only when its own is
-        gone. The routing searches hold Python's interpreter lock while they search, so two
-        on one worker process would take turns and overrun their time limits. `timeout`:
-        seconds after which the results not yet back are given up (`ClusterError`).
+        `spread`: item i goes to worker i (of `workers`, round the list), so that with no more
+        items than workers each worker runs one however many threads it has; it goes to another
+        worker only when its own is gone. The routing searches hold Python's interpreter lock
+        while they search, so two on one worker process would take turns and overrun their time
+        limits. `timeout`: seconds after which the results not yet back are given up.
         """
         from distributed import KilledWorker, as_completed
 
         client = self._connected()
         workers = self.workers
-        futures = []
-        for i, item in enumerate(items):
-            home = [workers[i % len(workers)]] if spread else None
-            [data] = client.scatter([item], workers=home, hash=False)  # type: ignore[no-untyped-call]
-            futures.append(
-                client.submit(function, data, workers=home, allow_other_workers=spread, pure=False)
-            )
-        index = {future.key: i for i, future in enumerate(futures)}
         try:
+            futures = []
+            for i, item in enumerate(items):
+                home = [workers[i % len(workers)]] if spread else None
+                sent = client.scatter([item], workers=home, hash=False)  # type: ignore[no-untyped-call]
+                where = {"workers": home, "allow_other_workers": spread}
+                futures.append(client.submit(function, sent[0], pure=False, **where))
+            index = {future.key: i for i, future in enumerate(futures)}
             for future in as_completed(futures, timeout=timeout):  # type: ignore[no-untyped-call]
                 yield index[future.key], future.result()
         except TimeoutError as error:

@@ -141,7 +141,7 @@ def test_a_busy_cluster_does_not_keep_the_run_past_its_limit(
     out = tmp_path / "out"
     with (
         distributed.LocalCluster(
-            n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+            n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0"
         ) as busy,
         distributed.Client(busy) as client,
     ):
