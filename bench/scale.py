@@ -36,9 +36,10 @@ cores). Per campaign and time limit it prints, as CSV:
 `--cluster ADDRESS` routes the parts on the Dask scheduler at that address (`plan --cluster`);
 `peak_mib`, `bound_mib` and `cpu_s` then count this machine's processes only, not the workers'.
 
-`--compare pyvrp` generates the campaigns without what PyVRP cannot express (breaks, tiers,
-districts, the pool, windows repeating daily) and routes each with PyVRP 0.14 too, for the same
-time, one after the other, and prints the objective ratio (songnuan ÷ PyVRP; lower is better).
+`--plain` generates the campaigns without what PyVRP cannot express (breaks, tiers, districts,
+the pool, windows repeating daily); `--compare pyvrp` does so and routes each with PyVRP 0.14
+too, for the same time, one after the other, and prints the objective ratio (songnuan ÷ PyVRP;
+lower is better).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         visits, teams = (int(part) for part in text.split("x"))
         common = ["--one", text, "--seed", str(args.seed)]
         common += [] if args.solutions is None else ["--solutions", str(args.solutions)]
-        common += ["--plain"] if compare else []
+        common += ["--plain"] if compare or args.plain else []
         common += [] if args.cluster is None else ["--cluster", args.cluster]
         first = _child([*common, "--time-limit", str(max(args.time_limit)), "--run", "first"])
         for limit in args.time_limit:
@@ -152,7 +153,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--compare", choices=["pyvrp"])
     parser.add_argument("--cluster", metavar="ADDRESS", help="route the parts on Dask there")
     parser.add_argument("--one", dest="size", help=argparse.SUPPRESS)
-    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--plain", action="store_true", help="campaigns without rules, as --compare routes them"
+    )
     parser.add_argument("--run", choices=["first", "limit", "pyvrp"], help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
