@@ -155,26 +155,23 @@ def test_a_busy_cluster_does_not_keep_the_run_past_its_limit(
     assert "Traceback" not in result.output and not out.exists()
 
 
-def test_an_unreachable_scheduler_exits_2(
-    districts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("scheduler", f"无法连接 Dask 调度器 {NOBODY}（1 秒内无应答）"),
+        ("dask", "--cluster 需要 dask.distributed：请安装 pip install 'songnuan[cluster]'"),
+    ],
+)
+def test_a_cluster_that_cannot_be_used_exits_2(
+    districts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str, message: str
 ) -> None:
-    """No scheduler at the address: a Chinese message naming it, no traceback, nothing written."""
+    """No scheduler at the address, or dask.distributed not installed here: a Chinese message
+    that says what is missing, no traceback, nothing written."""
     monkeypatch.setattr("planner.cluster.CONNECT_TIMEOUT", 1.0)
+    if missing == "dask":
+        monkeypatch.setitem(sys.modules, "distributed", None)
     out = tmp_path / "out"
     result = run("plan", str(districts), "--out", str(out), *FAST, "--cluster", NOBODY)
     assert result.exit_code == 2, result.output
-    assert f"无法连接 Dask 调度器 {NOBODY}" in result.output
-    assert "Traceback" not in result.output and not out.exists()
-
-
-def test_without_dask_the_error_says_what_to_install(
-    districts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Where dask.distributed is not installed, --cluster says which extra to install."""
-    monkeypatch.setitem(sys.modules, "distributed", None)
-    out = tmp_path / "out"
-    result = run("plan", str(districts), "--out", str(out), *FAST, "--cluster", NOBODY)
-    assert result.exit_code == 2, result.output
-    output = result.output
-    assert "--cluster 需要 dask.distributed：请安装 pip install 'songnuan[cluster]'" in output
+    assert message in result.output
     assert "Traceback" not in result.output and not out.exists()
