@@ -4,6 +4,7 @@
     python bench/scale.py --sizes 5000x100 --time-limit 60
     python bench/scale.py --size 20000x300 --time-limit 60 180   # a province: one row a limit
     python bench/scale.py --compare pyvrp --time-limit 30  # 200×10, 500×10, 2,000×40, no rules
+    python bench/scale.py --sizes 5000x100 --cluster tcp://HOST:8786   # the parts on Dask
 
 Each campaign is generated as data (`campaigns.py`: 5 days, lunch breaks, leader tiers,
 districts, a car pool, windows), its driving minutes found over its roads as `plan` does before
@@ -28,10 +29,17 @@ cores). Per campaign and time limit it prints, as CSV:
   upper bound from `getrusage`'s ru_maxrss, the routing process's plus twice its largest
   worker's (two run at once). Every run is its own process, so runs do not inflate each other.
 - `cpu_s`: CPU seconds of the run, workers included.
+- `status`: how the search ended (`planner/route/solution.py`): `settled` or `work_limit` when
+  every part stopped on its work (the same plan on any machine), `time_limit` when the safety
+  net cut a part short; `parts`: how many parts the campaign is routed in (`partition`).
 
-`--compare pyvrp` generates the campaigns without what PyVRP cannot express (breaks, tiers,
-districts, the pool, windows repeating daily) and routes each with PyVRP 0.14 too, for the same
-time, one after the other, and prints the objective ratio (songnuan ÷ PyVRP; lower is better).
+`--cluster ADDRESS` routes the parts on the Dask scheduler at that address (`plan --cluster`);
+`peak_mib`, `bound_mib` and `cpu_s` then count this machine's processes only, not the workers'.
+
+`--plain` generates the campaigns without what PyVRP cannot express (breaks, tiers, districts,
+the pool, windows repeating daily); `--compare pyvrp` does so and routes each with PyVRP 0.14
+too, for the same time, one after the other, and prints the objective ratio (songnuan ÷ PyVRP;
+lower is better).
 """
 
 from __future__ import annotations
@@ -51,9 +59,10 @@ from typing import Any
 import psutil
 from campaigns import Size, campaign
 
-from planner.route.bundle import solve
+from planner.route.bundle import bundle, solve
 from planner.route.explain import NO_CAR
 from planner.route.model import build
+from planner.route.partition import partition
 from planner.route.settings import Settings
 from planner.travel.matrix import attach_travel
 
@@ -75,6 +84,8 @@ HEADER = (
     "must_unreachable",
     "peak_mib",
     "bound_mib",
+    "status",
+    "parts",
 )
 
 
@@ -91,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         visits, teams = (int(part) for part in text.split("x"))
         common = ["--one", text, "--seed", str(args.seed)]
         common += [] if args.solutions is None else ["--solutions", str(args.solutions)]
-        common += ["--plain"] if compare else []
+        common += ["--plain"] if compare or args.plain else []
+        common += [] if args.cluster is None else ["--cluster", args.cluster]
         first = _child([*common, "--time-limit", str(max(args.time_limit)), "--run", "first"])
         for limit in args.time_limit:
             best = _child([*common, "--time-limit", str(limit), "--run", "limit"])
@@ -114,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 best["must_unreachable"],
                 f"{best['peak_mib']:.0f}",
                 f"{best['bound_mib']:.0f}",
+                best["status"],
+                best["parts"],
             ]
             if compare:
                 theirs = _child([*common, "--time-limit", str(limit), "--run", "pyvrp"])
@@ -137,8 +151,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help="stop each search after this many solutions (the time limit is then a safety net)",
     )
     parser.add_argument("--compare", choices=["pyvrp"])
+    parser.add_argument("--cluster", metavar="ADDRESS", help="route the parts on Dask there")
     parser.add_argument("--one", dest="size", help=argparse.SUPPRESS)
-    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--plain", action="store_true", help="campaigns without rules, as --compare routes them"
+    )
     parser.add_argument("--run", choices=["first", "limit", "pyvrp"], help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -173,7 +190,8 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         return {"objective": pyvrp_objective(data, limit, args.seed)}
     solutions = 1 if args.run == "first" else args.solutions
     with _Peak() as peak:
-        solution = solve(data, Settings(time_limit=limit, solutions=solutions))
+        settings = Settings(time_limit=limit, solutions=solutions, cluster=args.cluster)
+        solution = solve(data, settings)
     seconds = time.monotonic() - started
     unreachable = [v.must for v in data.unservable if v.reason.code != NO_CAR]
     dropped = [data.calls[k].must for k in solution.dropped]
@@ -192,6 +210,8 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         "must_unreachable": sum(unreachable),
         "peak_mib": peak.mib,
         "bound_mib": (own.ru_maxrss + 2 * workers.ru_maxrss) / 1024,
+        "status": str(solution.status),
+        "parts": len(partition(bundle(data).data)),
     }
 
 

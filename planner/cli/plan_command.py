@@ -12,12 +12,14 @@ from planner.cli.language import lang_option
 from planner.cli.printing import print_findings, print_summary, say
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
+    cluster_option,
     console,
     disable_option,
     force_option,
     out_console,
     progress,
     solutions_option,
+    split_option,
     tagged,
     time_limit_option,
     user_errors,
@@ -30,7 +32,6 @@ from planner.load import load_scenario
 from planner.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.route import Settings
-from planner.route.partition import SPLIT_ABOVE
 from planner.route.settings import SOLUTIONS, Split
 from planner.rules import findings
 from planner.summary import summarise
@@ -49,20 +50,14 @@ from planner.travel.labels import ESTIMATE_NOTE
 @time_limit_option(DEFAULT_TIME_LIMIT)
 @solutions_option(SOLUTIONS)
 @force_option
-@click.option(
-    "--split",
-    type=click.Choice(["auto", "none", "district", "area"]),
-    default="auto",
-    show_default=True,
-    help=f"Route a large campaign in parts: auto (above {SPLIT_ABOVE} visits: by district, then "
-    "by area), none, district, or area.",
-)
+@split_option
 @click.option(
     "--previous",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="plan.json of the last run, so calendars update phones in place "
     "[default: OUT/plan.json when replacing OUT].",
 )
+@cluster_option("Route the parts of a campaign cut by --split (the same plan as a local run)")
 @disable_option
 @lang_option
 def plan(
@@ -73,6 +68,7 @@ def plan(
     force: bool,
     split: Split,
     previous: Path | None,
+    cluster: str | None,
     disabled: tuple[str, ...],
     lang: Lang,
 ) -> None:
@@ -83,7 +79,9 @@ def plan(
         published = read_published(previous or out / PLAN_FILE, loaded.campaign)
         pm = make_plugin_manager(loaded.campaign.plugins, disabled)
         with progress() as show:
-            settings = Settings(time_limit=time_limit, solutions=solutions, split=split)
+            settings = Settings(
+                time_limit=time_limit, solutions=solutions, split=split, cluster=cluster
+            )
             result = plan_scenario(loaded, pm, settings, progress=show)
             found = findings(result.allocation.cases, pm)
             show("export: writing files")

@@ -14,11 +14,13 @@ from planner.cli.language import lang_option
 from planner.cli.printing import print_summary
 from planner.cli.terminal import (
     EXIT_MUST_VISIT_DROPPED,
+    cluster_option,
     disable_option,
     force_option,
     out_console,
     progress,
     solutions_option,
+    split_option,
     time_limit_option,
     user_errors,
 )
@@ -35,7 +37,7 @@ from planner.replan.previous import read_previous
 from planner.replan.run import replan as replan_scenario
 from planner.replan.unavailable import read_unavailable
 from planner.route import Settings
-from planner.route.settings import SOLUTIONS
+from planner.route.settings import SOLUTIONS, Split
 from planner.summary import summarise
 
 
@@ -79,6 +81,8 @@ from planner.summary import summarise
 @time_limit_option(DEFAULT_TIME_LIMIT)
 @solutions_option(SOLUTIONS)
 @force_option
+@split_option
+@cluster_option("Route the parts of a large campaign (the same plan as a local run)")
 @disable_option
 @lang_option
 def replan(
@@ -92,6 +96,8 @@ def replan(
     time_limit: float,
     solutions: int,
     force: bool,
+    split: Split,
+    cluster: str | None,
     disabled: tuple[str, ...],
     lang: Lang,
 ) -> None:
@@ -116,7 +122,9 @@ def replan(
                 day,
                 off,
                 done=progress_so_far.done,
-                settings=Settings(time_limit=time_limit, solutions=solutions),
+                settings=Settings(
+                    time_limit=time_limit, solutions=solutions, split=split, cluster=cluster
+                ),
                 progress=show,
             )
             show("export: writing files")

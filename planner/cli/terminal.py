@@ -19,12 +19,13 @@ from rich.style import Style
 from rich.text import Text
 
 from planner.atomic_folder import OutputNotWritableError
+from planner.cluster import ClusterError
 from planner.explain import ExplainError
 from planner.export import OutputExistsError
 from planner.problems import InfeasibleError, PluginError, ScenarioError
 from planner.route import RoutingError
+from planner.route.partition import SPLIT_ABOVE
 from planner.safe_text import printable
-from planner.whatif.run import ClusterError
 from planner.whatif.vary import VaryError
 
 EXIT_INPUT = 2
@@ -104,6 +105,26 @@ def solutions_option(default: int) -> Callable[[Command], Command]:
         show_default=True,
         help="Solutions each route search tries before it stops: more may place more visits "
         "or drive less, and takes longer; the same number gives the same plan on any machine.",
+    )
+
+
+split_option = click.option(
+    "--split",
+    type=click.Choice(["auto", "none", "district", "area"]),
+    default="auto",
+    show_default=True,
+    help=f"Route a large campaign in parts: auto (above {SPLIT_ABOVE} visits: by district, then "
+    "by area), none, district, or area.",
+)
+
+
+def cluster_option(what: str) -> Callable[[Command], Command]:
+    """The `--cluster ADDRESS` option: `what` runs on a Dask cluster instead of locally."""
+    return click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        help=f"{what} on the Dask scheduler at ADDRESS (e.g. tcp://10.1.2.3:8786) instead of "
+        "locally; needs songnuan[cluster] here and on the workers.",
     )
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from planner.atomic_folder import refuse_existing
 from planner.cli.terminal import (
+    cluster_option,
     console,
     disable_option,
     force_option,
@@ -62,12 +63,7 @@ from planner.whatif.vary import parse_vary
     show_default=True,
     help="Variants planned at once, each in its own process (at most one per core).",
 )
-@click.option(
-    "--cluster",
-    metavar="ADDRESS",
-    help="Plan the variants on the Dask scheduler at ADDRESS (e.g. tcp://10.1.2.3:8786) "
-    "instead of locally; needs songnuan[cluster] here and on the workers.",
-)
+@cluster_option("Plan the variants")
 @force_option
 @disable_option
 def whatif(

@@ -26,10 +26,12 @@ from __future__ import annotations
 import functools
 import os
 import time
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import replace
 
+from planner.cluster import Cluster
 from planner.route import portfolio, search
 from planner.route.data import RoutingData
 from planner.route.errors import RoutingError
@@ -50,6 +52,9 @@ leaves its calls out, and one with a plan keeps it."""
 COST_WHOLE_UP_TO = 2000
 """Calls up to which a plan in parts is costed again as a whole (`_costed`): the model's
 matrices then take about 200 MB."""
+GRACE = 30.0
+"""Seconds past the time limit that a cluster's parts may take to come back (sending the parts
+and building their models are outside the searches' limits) before they are given up."""
 
 
 def solve(
@@ -68,13 +73,17 @@ def solve(
     parts = partition(data, settings.split)
     if len(parts) == 1:
         return portfolio.solve(data, settings, progress=progress, start=start)
-    count = min(settings.workers or os.cpu_count() or 1, len(parts))
-    if progress is not None:
-        sizes = ", ".join(f"{part.name} {len(part.calls)}" for part in parts)
-        progress(f"route: {len(parts)} parts on {count} processes ({sizes})")
-    budget = deadline - time.monotonic() - PASS_SHARE * settings.time_limit
-    shifts = _shifts(parts, max(MIN_PART_SECONDS, budget), count)
-    solution = _combine(_route_parts(data, parts, shifts, settings, start, progress))
+    with Cluster(settings.cluster) if settings.cluster else nullcontext() as remote:
+        here = len(remote.workers) if remote else os.cpu_count() or 1
+        count = min(settings.workers or here, len(parts))
+        if progress is not None:
+            sizes = ", ".join(f"{part.name} {len(part.calls)}" for part in parts)
+            where = f" of the Dask cluster at {remote.address}" if remote else ""
+            progress(f"route: {len(parts)} parts on {count} processes{where} ({sizes})")
+        budget = deadline - time.monotonic() - PASS_SHARE * settings.time_limit
+        shifts = _shifts(parts, max(MIN_PART_SECONDS, budget), count)
+        routed = _route_parts(data, parts, shifts, settings, start, progress, remote)
+        solution = _combine(routed)
     second = leftover_pass(data, parts, solution)
     if second is None:
         return _costed(data, solution)
@@ -117,8 +126,10 @@ def _route_parts(
     settings: Settings,
     start: Routes | None,
     progress: Progress | None,
+    remote: Cluster | None,
 ) -> list[Solution]:
-    """Each part's solution, in the whole data's indices: one process per shift (or here)."""
+    """Each part's solution, in the whole data's indices: one process per shift (or here, or
+    one worker of the `remote` cluster per shift), said as each shift ends."""
     jobs: list[list[Job]] = [
         [
             (
@@ -130,14 +141,9 @@ def _route_parts(
         ]
         for shift in shifts
     ]
-    if len(jobs) == 1:
-        results = [_route_shift(jobs[0])]
-    else:
-        with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-            results = [future.result() for future in [pool.submit(_route_shift, j) for j in jobs]]
     found: dict[int, Solution] = {}
-    for shift, solutions in zip(shifts, results, strict=True):
-        for (i, _), solution in zip(shift, solutions, strict=True):
+    for s, solutions in _routed_shifts(jobs, remote, settings.time_limit):
+        for (i, _), solution in zip(shifts[s], solutions, strict=True):
             found[i] = parts[i].lift(solution)
             if progress is not None:
                 progress(
@@ -145,6 +151,23 @@ def _route_parts(
                     f"{len(solution.dropped)} dropped"
                 )
     return [found[i] for i in range(len(parts))]
+
+
+def _routed_shifts(
+    jobs: Sequence[Sequence[Job]], remote: Cluster | None, time_limit: float
+) -> Iterator[tuple[int, list[Solution]]]:
+    """Each shift's solutions as it ends, with its index. On a cluster each shift has a worker
+    of its own; the shifts' time limits hold there as here, and a shift not back `GRACE`
+    after the run's limit (a worker lost or busy with other work) is given up."""
+    if remote is not None:
+        yield from remote.finished(_route_shift, jobs, spread=True, timeout=time_limit + GRACE)
+    elif len(jobs) == 1:
+        yield 0, _route_shift(jobs[0])
+    else:
+        with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
+            futures = {pool.submit(_route_shift, shift): s for s, shift in enumerate(jobs)}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
 
 
 def _shifts(parts: Sequence[Part], budget: float, workers: int) -> list[list[tuple[int, float]]]:
@@ -210,7 +233,7 @@ def _nothing(part: RoutingData) -> Solution:
     """The plan of a part that had no time for any: every call left out.
 
     Its objective is OR-Tools' for empty routes: the calls' penalties, and, when a team of
-    the part asks for a least number of days or visits (`fair.least_work`), what falling short
+    the part asks for a least number of days or visits (`fair`), what falling short
     costs, for which the part's model is built (a part of 400 calls takes 0.15 s).
     """
     if not any(vehicle.min_days or vehicle.min_visits for vehicle in part.vehicles):

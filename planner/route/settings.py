@@ -38,7 +38,9 @@ class Settings:
     safety net. `workers`: how many searches may run at once (default: one per core); it
     changes how long a run takes, never the plan. `split`: whether to route a large campaign in
     parts (`partition`). `previous`: re-planning, the routes of the plan being revised, which
-    the search starts from and pays for leaving (`start`).
+    the search starts from and pays for leaving (`start`). `cluster`: the address of a Dask
+    scheduler whose workers route the parts of a split campaign instead of this machine's
+    processes (`decompose`); like `workers`, it changes where and how fast, not the plan.
     """
 
     time_limit: float = TIME_LIMIT
@@ -46,6 +48,7 @@ class Settings:
     workers: int | None = None
     split: Split = "auto"
     previous: tuple[Route, ...] = ()
+    cluster: str | None = None
 
     def share(self, fraction: float) -> Settings:
         """These settings with `fraction` of the time limit, for one step of the run."""

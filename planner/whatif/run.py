@@ -19,11 +19,12 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 import pluggy
 
+from planner.cluster import Cluster
 from planner.pipeline import plan_scenario
 from planner.plugins import make_plugin_manager
 from planner.problems import InfeasibleError, PluginError, ScenarioError
@@ -41,14 +42,6 @@ SOLUTIONS = 150
 """Where each variant's route search stops. On the bundled 400-household example: 3.5 s, 207
 of the 210 visits and an objective 3% above a 20-second search's, on a 2-core machine; figures
 a planner compares across variants, found the same way for each."""
-CONNECT_TIMEOUT = "10s"
-"""How long to keep trying to reach a Dask scheduler before saying it cannot be reached."""
-
-
-class ClusterError(Exception):
-    """The Dask cluster cannot be used: dask.distributed is missing or the scheduler is away."""
-
-
 @dataclass(frozen=True)
 class Job:
     """One variant to plan, as plain data that pickles: nothing here holds a solver object."""
@@ -154,30 +147,18 @@ def _in_processes(jobs: Sequence[Job], workers: int, done: Done) -> list[Outcome
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
         futures = [pool.submit(plan_variant, job) for job in jobs]
-        return _collect(as_completed(futures), done)
+        return _collect((future.result() for future in as_completed(futures)), done)
 
 
 def _on_cluster(jobs: Sequence[Job], address: str, done: Done) -> list[Outcome]:
     """On a Dask cluster; its workers need songnuan and the scenario's plugins installed."""
-    try:
-        from dask.distributed import Client
-        from dask.distributed import as_completed as cluster_completed
-    except ImportError as error:
-        message = "--cluster needs dask.distributed: pip install 'songnuan[cluster]'"
-        raise ClusterError(message) from error
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
-    with client:
-        futures = [client.submit(plan_variant, job, pure=False) for job in jobs]
-        return _collect(cluster_completed(futures), done)  # type: ignore[no-untyped-call]
+    with Cluster(address) as cluster:
+        return _collect((outcome for _, outcome in cluster.finished(plan_variant, jobs)), done)
 
 
-def _collect(finished: Iterable[Future[Outcome]], done: Done) -> list[Outcome]:
+def _collect(finished: Iterable[Outcome], done: Done) -> list[Outcome]:
     outcomes = []
-    for future in finished:
-        outcome = future.result()
+    for outcome in finished:
         done(outcome)
         outcomes.append(outcome)
     return outcomes

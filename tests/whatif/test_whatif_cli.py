@@ -180,8 +180,8 @@ def test_existing_output_needs_force(tmp_path: Path) -> None:
 def test_an_unreachable_cluster_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A scheduler that does not answer: a clear error, no traceback, nothing written."""
     pytest.importorskip("distributed")
-    monkeypatch.setattr("planner.whatif.run.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("planner.cluster.CONNECT_TIMEOUT", 1.0)
     result = whatif(tmp_path / "whatif", "--cluster", "tcp://127.0.0.1:9")
     assert result.exit_code == 2, result.output
-    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert "无法连接 Dask 调度器 tcp://127.0.0.1:9" in result.output
     assert not (tmp_path / "whatif").exists()
