@@ -80,7 +80,7 @@ def _costed(data: RoutingData, solution: Solution) -> Solution:
     """The solution with OR-Tools' objective of its routes on the whole campaign.
 
     The parts' objectives add up over team-days and dropped calls except for the fair loads
-    (`fair`): a tier's busiest day is the busiest of all parts', not the sum of theirs.
+    (`fair`): a team's fair share is its tier's over the whole campaign, not a part's.
     """
     if not any(vehicle.level_loads for vehicle in data.vehicles):
         return solution
