@@ -3,7 +3,7 @@
 A leader asks "why do I drive all day while the other group sits at home?": the answer is
 each team's load next to the others of its tier (teams of different tiers do different work,
 so they are compared within a tier only), and, per tier, the spread of road time and of visits
-as max/min (the min–max view the routing objective takes, `route.fair`) and as a Gini
+as max/min (the min–max view behind the routing objective, `route.fair`) and as a Gini
 (`planner.fairness.gini`: 0 when every team carries the same). A team with no load makes the
 max/min infinite, written "—": the plainest sign that a team was left idle.
 

@@ -162,9 +162,9 @@ class Team(Frozen):
 
 
 ROAD_WEIGHT = 2
-"""A minute off the busiest team of a tier is worth that many minutes of total driving."""
+"""A road minute a team drives over its tier's fair share costs that many more minutes."""
 VISITS_WEIGHT = 30
-"""A visit off the busiest team of a tier is worth that many minutes of total driving."""
+"""A visit a team makes over its tier's fair share costs as much as that many minutes."""
 
 
 class FairLoads(Frozen):

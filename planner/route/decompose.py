@@ -104,11 +104,11 @@ def _costed(data: RoutingData, solution: Solution) -> Solution:
     campaign is small enough to cost whole (`COST_WHOLE_UP_TO`).
 
     The parts' objectives add up over team-days and dropped calls except for the fair loads
-    (`fair`): a tier's busiest day is the busiest of all parts', not the sum of theirs.
+    (`fair`): a team's fair share is its tier's over the whole campaign, not a part's.
     Costing needs the whole campaign's model, whose matrices grow with the square of its
     calls: for a province's 20,000 the process grew past 9 GiB and took minutes after the
     search had ended. A larger campaign's objective is therefore the sum of its parts', each
-    part's busiest days levelled within the part, which is what its searches minimised.
+    part's loads levelled within the part, which is what its searches minimised.
     """
     if len(data.calls) > COST_WHOLE_UP_TO or not any(v.level_loads for v in data.vehicles):
         return solution
