@@ -4,8 +4,10 @@ OR-Tools routing searches on one core, and its iterated local search draws from 
 a second process helps only by searching differently: each `[[search]]` entry is a different
 configuration. The searches run are always all of them, whatever the number of cores: with
 fewer workers than searches they run one after another, so one core and two give the same plan,
-only later. Each stops after its solutions (`Settings.solutions`), so each gives the same plan
-whichever finishes first, and ties go to the earlier search: the best is the same every time.
+only later (a search stopped only by the clock, as in the VRPTW bench, then gets an equal share
+of the time left). Each stops after its solutions (`Settings.solutions`), so each gives the same
+plan whichever finishes first, and ties go to the earlier search: the best is the same every
+time.
 
 Solver objects do not pickle, so each process rebuilds the OR-Tools model from the plain
 `RoutingData` and sends back a plain `Solution`. The first search runs in the calling process,
