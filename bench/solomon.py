@@ -1,14 +1,21 @@
 """Solomon and Gehring–Homberger VRPTW through songnuan's routing stage, optionally beside PyVRP.
 
     python bench/solomon.py --time-limit 30 C101 R101     # named instances
-    python bench/solomon.py --all --compare pyvrp          # all 56 Solomon, PyVRP in the same run
-    python bench/solomon.py --all --homberger --time-limit 60
+    python bench/solomon.py --all --compare pyvrp --processes 1 --side-by-side
+    python bench/solomon.py --all --homberger --time-limit 60 --compare pyvrp --processes 2
 
 Each instance becomes the routing stage's own `RoutingData` (`planner.route.vrptw`) and is
 routed by the same search a campaign is (`planner.route.portfolio.solve`), so the figures
 measure what offices get. Distances are floor(10 × Euclidean), like the best-known distances in
-`bks.csv`; the objective is the total distance. `--compare pyvrp` routes the same integer matrix
-with PyVRP for the same time, one after the other, so the two never share the cores.
+`bks.csv`; the objective is the total distance.
+
+The stop is the time limit, for both solvers (`--solutions` makes songnuan stop on its work
+instead, as campaigns do, with the time limit as a safety net). Equal CPU: `--processes N`
+gives songnuan's portfolio N processes and PyVRP N seeds (0 … N−1) in N processes, the best
+of them kept; with one process the portfolio runs its searches one after the other, each on
+its share of the time. `--compare pyvrp` runs PyVRP after songnuan, so the two never share
+the cores, or, with `--side-by-side`, at the same time, so both meet the same load from
+whatever else runs on the machine (2N processes).
 
 CSV rows go to stdout, the summary (mean and worst gap, mean ratio to PyVRP) to stderr. The
 instances live outside the repository: `<repo>/../shared/bench`, or `--data` / $SONGNUAN_BENCH.
@@ -19,11 +26,13 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import multiprocessing
 import os
 import statistics
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance = vrplib.read_instance(str(folder / f"{name}.vrp"))
         data = routing_data(instance)
         bks = best_known[name]
-        ours = _songnuan(data, Settings(time_limit=args.time_limit, solutions=args.solutions))
-        theirs = _pyvrp(data, instance, args.time_limit) if compare else None
+        settings = Settings(
+            time_limit=args.time_limit, solutions=args.solutions, workers=args.processes
+        )
+        ours, theirs = _both(data, instance, settings, args)
         ratio = _ratio(ours, theirs)
         if ratio is not None:
             ratios.append(ratio)
@@ -93,6 +104,17 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--all", action="store_true", help="every instance of the set")
     parser.add_argument("--homberger", action="store_true", help="Gehring–Homberger 200")
     parser.add_argument("--compare", choices=("pyvrp",), help="also run PyVRP on each")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes for each solver: songnuan's searches, PyVRP's seeds (default: cores)",
+    )
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="run PyVRP at the same time as songnuan rather than after it",
+    )
     default = os.environ.get("SONGNUAN_BENCH", str(REPO.parent / "shared" / "bench"))
     parser.add_argument("--data", default=default, help="folder holding solomon/, homberger/")
     return parser.parse_args(argv)
@@ -121,7 +143,61 @@ def _songnuan(data: RoutingData, settings: Settings) -> Result:
     return Result(vehicles=len(solution.tours), distance=road / SCALE)
 
 
-def _pyvrp(data: RoutingData, instance: dict[str, Any], time_limit: float) -> Result:
+def _both(
+    data: RoutingData, instance: dict[str, Any], settings: Settings, args: argparse.Namespace
+) -> tuple[Result, Result | None]:
+    """songnuan's result, and PyVRP's when compared: after songnuan's, or beside it."""
+    if args.compare != "pyvrp":
+        return _songnuan(data, settings), None
+    if not args.side_by_side:
+        ours = _songnuan(data, settings)
+        return ours, _pyvrp_best(data, instance, args.time_limit, args.processes)
+    seeds = _start_pyvrp(data, instance, args.time_limit, args.processes)
+    ours = _songnuan(data, settings)
+    return ours, _best(seeds)
+
+
+def _pyvrp_best(
+    data: RoutingData, instance: dict[str, Any], time_limit: float, processes: int
+) -> Result:
+    """The best of `processes` PyVRP seeds run at the same time, one process each."""
+    return _best(_start_pyvrp(data, instance, time_limit, processes))
+
+
+def _start_pyvrp(
+    data: RoutingData, instance: dict[str, Any], time_limit: float, processes: int
+) -> list[tuple[multiprocessing.Process, Connection]]:
+    """PyVRP with seeds 0 … processes−1, each in a forked process that has its work at once
+    (a pool would hand it over from a thread of this process, which OR-Tools may starve)."""
+    context = multiprocessing.get_context("fork")
+    started = []
+    for seed in range(processes):
+        mine, theirs = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_pyvrp_into, args=(theirs, data, instance, time_limit, seed)
+        )
+        process.start()
+        started.append((process, mine))
+    return started
+
+
+def _pyvrp_into(
+    into: Connection, data: RoutingData, instance: dict[str, Any], time_limit: float, seed: int
+) -> None:
+    into.send(_pyvrp(data, instance, time_limit, seed))
+
+
+def _best(started: list[tuple[multiprocessing.Process, Connection]]) -> Result:
+    """The shortest full plan of the PyVRP processes (an infeasible one only if all are)."""
+    results = []
+    for process, connection in started:
+        results.append(connection.recv())
+        process.join()
+    feasible = [result for result in results if result.distance is not None]
+    return min(feasible, key=lambda result: result.distance or 0.0) if feasible else results[0]
+
+
+def _pyvrp(data: RoutingData, instance: dict[str, Any], time_limit: float, seed: int) -> Result:
     """PyVRP 0.14 on the very matrix, windows and service times songnuan solved."""
     from pyvrp import Model
     from pyvrp.stop import MaxRuntime
@@ -150,7 +226,7 @@ def _pyvrp(data: RoutingData, instance: dict[str, Any], time_limit: float) -> Re
     for a, frm in enumerate(locations):
         for b, to in enumerate(locations):
             model.add_edge(frm, to, distance=data.travel[a][b], duration=data.travel[a][b])
-    result = model.solve(stop=MaxRuntime(time_limit), display=False)
+    result = model.solve(stop=MaxRuntime(time_limit), seed=seed, display=False)
     best = result.best
     distance = best.distance() / SCALE if best.is_feasible() else None
     return Result(vehicles=best.num_routes(), distance=distance)

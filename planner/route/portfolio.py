@@ -4,8 +4,10 @@ OR-Tools routing searches on one core, and its iterated local search draws from 
 a second process helps only by searching differently: each `[[search]]` entry is a different
 configuration. The searches run are always all of them, whatever the number of cores: with
 fewer workers than searches they run one after another, so one core and two give the same plan,
-only later. Each stops after its solutions (`Settings.solutions`), so each gives the same plan
-whichever finishes first, and ties go to the earlier search: the best is the same every time.
+only later (a search stopped only by the clock, as in the VRPTW bench, then gets an equal share
+of the time left). Each stops after its solutions (`Settings.solutions`), so each gives the same
+plan whichever finishes first, and ties go to the earlier search: the best is the same every
+time.
 
 Solver objects do not pickle, so each process rebuilds the OR-Tools model from the plain
 `RoutingData` and sends back a plain `Solution`. The first search runs in the calling process,
@@ -55,11 +57,7 @@ def solve(
     workers = min(settings.workers or os.cpu_count() or 1, len(chosen))
     deadline = time.time() + settings.time_limit
     if workers == 1:
-        tell = [progress, *[None] * (len(chosen) - 1)]
-        results = [
-            _attempt(partial(_until, deadline, data, settings, strategy, start, each))
-            for strategy, each in zip(chosen, tell, strict=True)
-        ]
+        results = _one_after_another(deadline, data, settings, chosen, start, progress)
     else:
         results = _side_by_side(deadline, data, settings, chosen, start, progress)
     if progress is not None:
@@ -82,6 +80,30 @@ def _status(statuses: list[Status]) -> Status:
     if Status.TIME_LIMIT in statuses:
         return Status.TIME_LIMIT
     return next((status for status in statuses if status.settled), Status.WORK_LIMIT)
+
+
+def _one_after_another(
+    deadline: float,
+    data: RoutingData,
+    settings: Settings,
+    chosen: tuple[Strategy, ...],
+    start: Routes | None,
+    progress: Progress | None,
+) -> list[Solution | RoutingError]:
+    """The searches in this process in turn; results in `chosen` order.
+
+    A search stopped by its solutions may use all the time left (the limit is a safety net);
+    when only the clock stops the searches (`solutions` is None, as in the VRPTW bench), each
+    gets an equal share of the time left, or the first would take all of it.
+    """
+    results: list[Solution | RoutingError] = []
+    for n, strategy in enumerate(chosen):
+        until = deadline
+        if settings.solutions is None:
+            until = time.time() + (deadline - time.time()) / (len(chosen) - n)
+        tell = progress if n == 0 else None
+        results.append(_attempt(partial(_until, until, data, settings, strategy, start, tell)))
+    return results
 
 
 def _side_by_side(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 from route.test_route_vrptw import instance
 
@@ -67,6 +68,21 @@ def test_every_search_gets_the_time_limit_even_while_the_first_holds_the_interpr
     said: list[str] = []
     settings = Settings(time_limit=2, solutions=None, workers=2)
     together = portfolio.solve(routing_data(spread_instance()), settings, progress=said.append)
+    assert together.status is Status.TIME_LIMIT
+    for strategy in strategies():
+        assert any(line.startswith(f"route: search {strategy.name}: cost") for line in said), said
+
+
+def test_on_one_process_each_search_stopped_by_the_clock_gets_its_share() -> None:
+    """One process, stopped only by the clock (the VRPTW bench at --processes 1): the searches
+    run one after another on equal shares of the time, so the last one also finds a plan
+    instead of the first taking all of it, and the whole run stays within the time limit."""
+    said: list[str] = []
+    settings = Settings(time_limit=2, solutions=None, workers=1)
+    data = routing_data(spread_instance())
+    began = time.monotonic()
+    together = portfolio.solve(data, settings, progress=said.append)
+    assert time.monotonic() - began < settings.time_limit + 1
     assert together.status is Status.TIME_LIMIT
     for strategy in strategies():
         assert any(line.startswith(f"route: search {strategy.name}: cost") for line in said), said
