@@ -23,7 +23,6 @@ whole is costed once more at the end when it is small enough (`_costed`).
 
 from __future__ import annotations
 
-import functools
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -41,7 +40,7 @@ from planner.route.partition import partition
 from planner.route.search import Progress, Routes
 from planner.route.settings import Settings
 from planner.route.solution import Solution, Status, worst
-from planner.route.strategy import Strategy, strategies
+from planner.route.strategy import strategies
 
 PASS_SHARE = 0.1
 """Share of the time limit kept for the leftover pass (which starts from the parts' routes)."""
@@ -93,7 +92,7 @@ def solve(
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
     try:
-        found = search.solve(part.data(data), left, strategy=part_strategy(), start=begin)
+        found = search.solve(part.data(data), left, strategy=strategies()[0], start=begin)
     except RoutingError:  # not even the parts' routes again in the time left: they stand
         return _costed(data, replace(solution, status=Status.TIME_LIMIT))
     return _costed(data, with_part(data, solution, part, part.lift(found)))
@@ -213,7 +212,9 @@ def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
 def _first_plan(
     part: RoutingData, settings: Settings, start: Routes | None, end: float
 ) -> Solution:
-    """The part's first solution (with `part_strategy`), within what is left until `end`.
+    """The part's first solution (with the first search of `search.toml`, which like every
+    search there goes without OR-Tools' scheduling program: 22.7 s of CPU for a province's 61
+    parts' first plans against 74.7 s with it, the same routes), within what is left until `end`.
 
     When even that is not found in time (a machine far busier than the campaign's size
     allows), the part's plan leaves all its calls out (`_nothing`), so the campaign still has
@@ -224,7 +225,7 @@ def _first_plan(
         return _nothing(part)
     try:
         first = replace(settings, solutions=1, time_limit=left)
-        return search.solve(part, first, strategy=part_strategy(), start=start)
+        return search.solve(part, first, strategy=strategies()[0], start=start)
     except RoutingError:
         return _nothing(part)
 
@@ -254,7 +255,7 @@ def _improved(part: RoutingData, settings: Settings, first: Solution) -> Solutio
     if settings.time_limit < MIN_PART_SECONDS:
         return replace(first, status=Status.TIME_LIMIT)
     try:
-        found = search.solve(part, settings, strategy=part_strategy(), start=_routes(part, first))
+        found = search.solve(part, settings, strategy=strategies()[0], start=_routes(part, first))
     except RoutingError:
         return replace(first, status=Status.TIME_LIMIT)
     return found if found.objective <= first.objective else replace(first, status=found.status)
@@ -266,25 +267,6 @@ def _routes(data: RoutingData, solution: Solution) -> list[list[int]]:
     for tour in solution.tours:
         routes[tour.vehicle] = [stop.call for stop in tour.stops]
     return routes
-
-
-@functools.cache
-def part_strategy() -> Strategy:
-    """The first search of `search.toml` without OR-Tools' scheduling linear program, which
-    the parts of a large campaign search with.
-
-    With lunch breaks OR-Tools checks every route it tries with a linear program that places
-    the day's times; for a province's first solutions that took most of their CPU: 1-2 s for
-    each part of 300-400 calls. Measured on the 61 parts of `bench/scale.py --size 20000x300`,
-    one after the other (bench/README.md): 22.7 s of CPU without the program against 74.7 s
-    with it, every part with the same routes and the same 5,252 calls left out. The
-    program only sharpens the costs the search sees; OR-Tools' constraints still keep every
-    break and window. (Weighing each call against its nearest fifth only, cheapest insertion's
-    `neighbors_ratio`, saved another quarter but left out a must-visit the full search placed.)
-    """
-    chosen = strategies()[0]
-    cheaper = "disable_scheduling_beware_this_may_degrade_performance: true"
-    return replace(chosen, parameters=f"{chosen.parameters}\n{cheaper}\n")
 
 
 def _combine(solutions: Sequence[Solution]) -> Solution:
