@@ -34,7 +34,7 @@ total. Then:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ortools.constraint_solver import pywrapcp
 
@@ -175,8 +175,8 @@ def _outings(calls: int, nodes: int) -> list[list[int]]:
     return [[1 if a >= calls and b < calls else 0 for b in range(size)] for a in range(size)]
 
 
-def _reachable_visits(data: RoutingData, vehicles: Sequence[int]) -> int:
-    """How many visits the team's vehicles may make at all: a bound the team can reach."""
+def _reachable_visits(data: RoutingData, vehicles: Collection[int]) -> int:
+    """How many visits these vehicles (a team's, a tier's) may make at all."""
     own = set(vehicles)
     return sum(call.visits for call in data.calls if own.intersection(call.vehicles))
 
@@ -206,8 +206,7 @@ def _teams(data: RoutingData) -> dict[str, list[int]]:
 
 def _visits_share(data: RoutingData, vehicles: set[int], teams: Sequence[str]) -> int:
     """A team's fair share of the visits its tier's team-days (`vehicles`) may make."""
-    reach = sum(call.visits for call in data.calls if vehicles.intersection(call.vehicles))
-    return -(-reach // len(teams))
+    return -(-_reachable_visits(data, vehicles) // len(teams))
 
 
 def _road_share(data: RoutingData, vehicles: set[int], teams: Sequence[str]) -> int:
