@@ -45,7 +45,7 @@ for team in scenario.teams:
 out = {"seconds": round(time.monotonic() - began, 1), "cpu": round(sum(
            u.ru_utime + u.ru_stime
            for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))), 1),
-       "status": str(plan.solver_status),
+       "status": str(plan.solver_status), "objective": plan.objective,
        "road": sum(r.travel_minutes for r in plan.routes),
        "visits": len(plan.visits), "dropped": len(plan.dropped), "tiers": {}}
 for tier, loads in tiers.items():

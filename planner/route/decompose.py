@@ -111,7 +111,9 @@ def _costed(data: RoutingData, solution: Solution) -> Solution:
     """
     if len(data.calls) > COST_WHOLE_UP_TO or not any(v.level_loads for v in data.vehicles):
         return solution
-    return replace(solution, objective=search.evaluate(data, _routes(data, solution)))
+    return replace(
+        solution, objective=search.evaluate(data, search.solution_routes(data, solution))
+    )
 
 
 Job = tuple[RoutingData, Settings, Routes | None]
@@ -255,18 +257,12 @@ def _improved(part: RoutingData, settings: Settings, first: Solution) -> Solutio
     if settings.time_limit < MIN_PART_SECONDS:
         return replace(first, status=Status.TIME_LIMIT)
     try:
-        found = search.solve(part, settings, strategy=strategies()[0], start=_routes(part, first))
+        found = search.solve(
+            part, settings, strategy=strategies()[0], start=search.solution_routes(part, first)
+        )
     except RoutingError:
         return replace(first, status=Status.TIME_LIMIT)
     return found if found.objective <= first.objective else replace(first, status=found.status)
-
-
-def _routes(data: RoutingData, solution: Solution) -> list[list[int]]:
-    """Each vehicle's calls in `solution`, in order."""
-    routes: list[list[int]] = [[] for _ in data.vehicles]
-    for tour in solution.tours:
-        routes[tour.vehicle] = [stop.call for stop in tour.stops]
-    return routes
 
 
 def _combine(solutions: Sequence[Solution]) -> Solution:

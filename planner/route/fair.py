@@ -34,11 +34,13 @@ total. Then:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 from ortools.constraint_solver import pywrapcp
 
 from planner.route.data import RoutingData
+from planner.route.solution import Tour
 
 SHORT_PENALTY = 20_000
 """A day or a visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty
@@ -85,6 +87,46 @@ def add_fair_loads(
                     for team in members:
                         _at_most(routing, dimension, teams[team], share, weight)
     _least_work(routing, data, teams, made, visits)
+
+
+def levels_road(data: RoutingData) -> bool:
+    """Whether some tier of `data` levels its teams' driving (a road share with a weight)."""
+    return any(_road_shares(data).values())
+
+
+def without_road_shares(data: RoutingData) -> RoutingData:
+    """`data` with no tier levelling its teams' driving (every road weight 0)."""
+    vehicles = tuple(replace(vehicle, road_weight=0) for vehicle in data.vehicles)
+    return replace(data, vehicles=vehicles)
+
+
+def road_over_shares(data: RoutingData, tours: Iterable[Tour]) -> int:
+    """Road minutes the teams of `tours` drive over their tiers' road shares, all told: what
+    the road dimensions of `add_fair_loads` would cost the plan, before their weights."""
+    driven: dict[str, int] = {}
+    for tour in tours:
+        vehicle = data.vehicles[tour.vehicle]
+        places = [vehicle.depot, *(data.calls[stop.call].place for stop in tour.stops)]
+        places.append(vehicle.depot)
+        road = sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+        driven[vehicle.team_id] = driven.get(vehicle.team_id, 0) + road
+    over = 0
+    for team, share in _road_shares(data).items():
+        if share is not None:
+            over += max(0, driven.get(team, 0) - share)
+    return over
+
+
+def _road_shares(data: RoutingData) -> dict[str, int | None]:
+    """Each levelled team's road share, `None` where its tier's road weight is 0."""
+    teams = _teams(data)
+    shares: dict[str, int | None] = {}
+    for members in _shared_tiers(data, teams).values():
+        mine = {v for team in members for v in teams[team]}
+        weighed = data.vehicles[min(mine)].road_weight > 0
+        share = _road_share(data, mine, members) if weighed else None
+        shares.update(dict.fromkeys(members, share))
+    return shares
 
 
 def _least_work(

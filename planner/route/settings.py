@@ -22,10 +22,9 @@ Split = Literal["auto", "none", "district", "area"]
 
 SOLUTIONS = 250
 """Where each search stops by default. On the bundled county-union example (315 visits, two
-searches side by side) each search takes about 7 s of CPU for 250 and the plan is as good as the
-20-second time-limited search it replaces, run beside it (bench/README.md: 500 solutions drive
-3% less but take twice as long). Since fair loads (`fair.py`) a search of 250 takes over 100 s of
-CPU there (bench/README.md, "County-union after fair loads")."""
+searches side by side) each search takes about 5 s of CPU for 250 and settles, with the plan
+of the 20-second time-limited search it replaced (bench/README.md: 500 solutions drive 3% less
+but take twice as long)."""
 TIME_LIMIT = 300.0
 """Seconds after which a search is stopped whatever its work: the safety net."""
 

@@ -17,7 +17,8 @@ from planner.pipeline import plan_scenario
 from planner.plan import Plan
 from planner.plugins import make_plugin_manager
 from planner.problems import ScenarioError
-from planner.route import Settings
+from planner.route import Settings, search
+from planner.route.model import build
 from planner.scenario import FairLoads
 from planner.summary import summarise
 
@@ -80,6 +81,38 @@ def test_weights_of_zero_leave_loads_to_the_driving(campaign: TinyCampaign) -> N
     plan = campaign.plan()
     assert sorted(_visits_by_team(plan).values()) == [4]
     assert sum(route.travel_minutes for route in plan.routes) == 40
+
+
+def test_the_road_share_alone_sends_the_second_team(campaign: TinyCampaign) -> None:
+    """Soft, the road share only (`visits_weight: 0`): two households in village a (10 minutes
+    out) and two in b (20), at most two visits a day, two teams out on both days. One team
+    making a and b on its two days drives the least (60 minutes) but twice its share of 30;
+    the search without road shares finds such plans first, and the search with them gives
+    each team one of the days' work."""
+    campaign.fair_loads = FairLoads(visits_weight=0)
+    campaign.team("t1", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("t2", dates=(DAY1, DAY2), max_visits=2)
+    for k in range(4):
+        campaign.home(f"h{k}", "ab"[k // 2])
+    plan = campaign.plan()
+    assert sorted(_visits_by_team(plan).values()) == [2, 2]
+    assert_feasible(campaign, plan)
+
+
+def test_the_objective_is_the_whole_model_s_with_or_without_levelled_road(
+    campaign: TinyCampaign,
+) -> None:
+    """Whether the road shares bound or not, `Plan.objective` is what OR-Tools makes of the
+    plan's routes with every rule (`search.evaluate`), road shares included."""
+    campaign.team("t1", dates=(DAY1, DAY2), max_visits=2)
+    campaign.team("t2", dates=(DAY1, DAY2), max_visits=2)
+    for k in range(4):
+        campaign.home(f"h{k}", "ab"[k // 2])
+    for weights in (FairLoads(visits_weight=0), FairLoads(road_weight=100, visits_weight=0)):
+        campaign.fair_loads = weights
+        data = build(campaign.allocation())
+        found = search.solve(data, Settings(solutions=200, workers=1))
+        assert found.objective == search.evaluate(data, search.solution_routes(data, found))
 
 
 def test_teams_of_different_tiers_are_not_levelled(campaign: TinyCampaign) -> None:

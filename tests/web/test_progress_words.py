@@ -16,3 +16,10 @@ def test_known_progress_lines_are_put_into_chinese() -> None:
 def test_an_unknown_line_is_shown_as_it_came() -> None:
     """A line of a form the table does not know is never dropped."""
     assert in_chinese("route: something new") == "route: something new"
+
+
+def test_the_routing_stages_own_lines_read_in_chinese() -> None:
+    assert in_chinese("route: the 300 s safety limit stopped the search") == (
+        "安排路线：已到 300 秒的安全时限，停止搜索"
+    )
+    assert in_chinese("route: levelling road hours between teams") == "安排路线：再平衡各组的路上时间"
