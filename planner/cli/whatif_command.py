@@ -26,7 +26,6 @@ from planner.load import load_scenario
 from planner.plugins import make_plugin_manager
 from planner.whatif.compare import Table as Comparison
 from planner.whatif.compare import legend, notes, tables, transposed
-from planner.whatif.outputs import write_outputs
 from planner.whatif.run import DEFAULT_TIME_LIMIT as VARIANT_TIME_LIMIT
 from planner.whatif.run import DEFAULT_WORKERS, run_variants, variant_jobs
 from planner.whatif.vary import parse_vary
@@ -85,6 +84,10 @@ def whatif(
         jobs = variant_jobs(loaded, pm, parsed, disabled=disabled, time_limit=time_limit)
         with _variant_progress(len(jobs)) as done:
             outcomes = run_variants(jobs, workers=workers, cluster=cluster, done=done)
+        # Imported here: the chart's matplotlib takes 0.3 s to load, which every other
+        # command would pay at start-up.
+        from planner.whatif.outputs import write_outputs
+
         written = write_outputs(out, outcomes, loaded, force=force)
     overview, *others = tables(outcomes, "en", settings=False)
     shown = (legend(outcomes, "en"), overview, *(transposed(table) for table in others))
