@@ -13,6 +13,7 @@ village become one stop (`bundle`), a large campaign is routed in parts (`decomp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from planner.allocation import Allocation
@@ -35,13 +36,16 @@ def route(allocation: Allocation, settings: Settings, *, progress: Progress | No
 
     Each search stops after `settings.solutions` solutions, so the same allocation and settings
     give the same plan on any machine, idle or busy, on one core or more; `settings.time_limit`
-    (seconds) is the safety net, and a run it stops has `Plan.solver_status` "time_limit".
+    (seconds) is the safety net for the whole stage, building the routing data included (2-4 s
+    for a province), and a run it stops has `Plan.solver_status` "time_limit".
     `Plan.objective` is the solver's: road minutes plus the penalties of the visits it left
     out (visits no team could make at all never reach the solver and are not counted).
     `settings.previous` (re-planning) is the plan to start from and stay close to.
     Raises `RoutingError` when a team day is unusable or OR-Tools finds no plan at all.
     """
+    began = time.monotonic()
     data = build(allocation)
+    settings = settings.share(max(0.0, 1 - (time.monotonic() - began) / settings.time_limit))
     start = None
     if settings.previous:
         data, start = with_previous(data, settings.previous)

@@ -4,9 +4,10 @@
 (both cores search it together). Otherwise the parts are dealt to one process per core, largest
 first to the least loaded, each process routing its parts in two rounds (`_route_shift`): first
 every part's first solution, so that the whole campaign has a plan early, then each part
-searched on from its first plan for a share of the time left in proportion to its calls and
-team-days (a part of few calls far apart, such as the county leaders', needs time for its many
-team-days). No two parts share a team-day, so their routes together are one plan. The
+searched again (afresh, see `_improved`; kept where it beats the first plan) for a share of
+the time left in proportion to its calls and team-days (a part of few calls far apart, such
+as the county leaders', needs time for its many team-days).
+No two parts share a team-day, so their routes together are one plan. The
 `leftover` pass then offers the dropped calls to other parts' team-days in the time that
 remains (`PASS_SHARE` of the limit, or more when the parts ended early). Solver objects do not
 pickle, so each process is sent plain `RoutingData` and rebuilds the OR-Tools model itself.
@@ -83,17 +84,16 @@ def solve(
         shifts = _shifts(parts, max(MIN_PART_SECONDS, budget), count)
         routed = _route_parts(data, parts, shifts, settings, start, progress, remote)
         solution = _combine(routed)
-    second = leftover_pass(data, parts, solution)
-    if second is None:
+    part = leftover_pass(data, parts, solution)
+    if part is None:
         return _costed(data, solution)
-    part, begin = second
     if progress is not None:
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
     try:
-        found = search.solve(part.data(data), left, strategy=strategies()[0], start=begin)
-    except RoutingError:  # not even the parts' routes again in the time left: they stand
+        found = search.solve(part.data(data), left, strategy=strategies()[0])
+    except RoutingError:  # no plan for the pass in the time left: the parts' routes stand
         return _costed(data, replace(solution, status=Status.TIME_LIMIT))
     return _costed(data, with_part(data, solution, part, part.lift(found)))
 
@@ -195,7 +195,7 @@ def _route_shift(jobs: Sequence[Job]) -> list[Solution]:
 
     The shift may take the sum of its parts' shares. First each part gets its first solution
     (`_first_plan`), so that the campaign has a whole plan early; then each part is searched
-    again from that plan for its share of the time left (`_improved`), a part that stops on its
+    again (`_improved`) for its share of the time left, a part that stops on its
     solutions early handing the rest on to the parts after it. A search the clock stops returns
     the best plan it found, so every part has a plan whenever the time runs out.
     """
@@ -252,14 +252,18 @@ def _nothing(part: RoutingData) -> Solution:
 
 
 def _improved(part: RoutingData, settings: Settings, first: Solution) -> Solution:
-    """The part searched again from its first plan's routes; the first plan when the search
-    finds nothing better in `settings.time_limit` (or nothing at all)."""
+    """The part searched afresh for `settings.time_limit`; the first plan when that finds
+    nothing better in the time (or nothing at all).
+
+    Afresh, not from the first plan's routes: OR-Tools keeps routes given as a start
+    (`ApplyLocks`) fixed for the whole of its iterated local search, so a search "from" them
+    could only add calls at their ends (on a province, 180 s left the first plans' drops as
+    they were). The search finds the same first solution again and goes on from there.
+    """
     if settings.time_limit < MIN_PART_SECONDS:
         return replace(first, status=Status.TIME_LIMIT)
     try:
-        found = search.solve(
-            part, settings, strategy=strategies()[0], start=search.solution_routes(part, first)
-        )
+        found = search.solve(part, settings, strategy=strategies()[0])
     except RoutingError:
         return replace(first, status=Status.TIME_LIMIT)
     return found if found.objective <= first.objective else replace(first, status=found.status)
@@ -277,7 +281,8 @@ def _combine(solutions: Sequence[Solution]) -> Solution:
 
 
 def with_part(data: RoutingData, solution: Solution, part: Part, found: Solution) -> Solution:
-    """`solution` with the routes and drops of `part` replaced by those `found` for it.
+    """`solution` with the routes and drops of `part` replaced by those `found` for it, when
+    they cost no more than the part's routes in `solution` (else `solution` as it was).
 
     Every call of `part` is on one of its team-days or dropped in `solution`, so what the part
     cost there is what OR-Tools makes of its routes there (`search.evaluate`).
@@ -286,6 +291,8 @@ def with_part(data: RoutingData, solution: Solution, part: Part, found: Solution
     redone = set(part.calls)
     tours = {tour.vehicle: tour for tour in solution.tours}
     before = search.evaluate(part.data(data), routes_of(part, tours))
+    if found.objective > before:
+        return replace(solution, status=worst((solution.status, found.status)))
     kept = replace(
         solution,
         tours=tuple(tour for tour in solution.tours if tour.vehicle not in mine),

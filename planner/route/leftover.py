@@ -5,8 +5,9 @@ another part (a roaming county team, a neighbouring sector's team) or an idle on
 must-visit may also displace a may-visit on a team-day of its own part, which its part's
 search, short of time, did not find. The pass is one more small routing problem: the dropped
 calls, must-visits first and then by penalty, each with its `NEAR` nearest such team-days, plus
-the calls those team-days already make, which the search starts from (so it only improves on
-them, and may trade a may-visit for a must-visit).
+the calls those team-days already make: the pass searches them afresh (a start would stay
+locked, see `decompose._improved`), may trade a may-visit for a must-visit, and is kept only
+when it costs no more than those team-days' routes did (`decompose.with_part`).
 Its size is capped at `MAX_CALLS`, so that on a campaign short of time everywhere the pass does
 not grow into the whole campaign again.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.route.data import RoutingData
-from planner.route.part import Part, routes_of
+from planner.route.part import Part
 from planner.route.solution import Solution
 
 NEAR = 3
@@ -25,8 +26,8 @@ MAX_CALLS = 600
 
 def leftover_pass(
     data: RoutingData, parts: Sequence[Part], solution: Solution
-) -> tuple[Part, list[list[int]]] | None:
-    """The pass as a part, with the routes its team-days start from; None if nothing to try."""
+) -> Part | None:
+    """The pass as a part; None if nothing to try."""
     part_of = {v: i for i, part in enumerate(parts) for v in part.vehicles}
     home_part = {k: i for i, part in enumerate(parts) for k in part.calls}
     tours = {tour.vehicle: tour for tour in solution.tours}
@@ -48,5 +49,4 @@ def leftover_pass(
     if not second:
         return None
     made = [stop.call for v in chosen if v in tours for stop in tours[v].stops]
-    part = Part("余量", tuple(sorted(chosen)), tuple(sorted([*second, *made])))
-    return part, routes_of(part, tours)
+    return Part("余量", tuple(sorted(chosen)), tuple(sorted([*second, *made])))

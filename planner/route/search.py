@@ -57,11 +57,12 @@ def solve(
 ) -> Solution:
     """Route the calls of `data` with `strategy` (default: the first of `search.toml`).
 
-    `start` gives each vehicle's calls, in order, to start from: the first solution keeps them
-    and inserts the rest, so a plan found earlier is only improved on. When OR-Tools will not
-    start from them (the hours or roads changed since), the search starts afresh.
+    `start` gives each vehicle's calls, in order, to keep: OR-Tools locks them (`ApplyLocks`)
+    for the whole search, which places the other calls around them, so a re-plan moves none of
+    them. When OR-Tools will not take them (the hours or roads changed since), the search
+    starts afresh.
 
-    The road shares of the fair loads (`fair`) are the dearest rule to search with (4× the
+    The road shares of the fair loads (`fair`) are the dearest rule to search on with (4× the
     CPU on a car-pool campaign whose teams they level, half again on the county-union
     example, where they cost nothing), so they are left out of the search while they do not
     bind: when the first plan without them keeps every team's driving within its share, so
@@ -71,19 +72,19 @@ def solve(
     is lost where they do not bind; where they bind, the plan is the one searched with them
     from the start (going on from the plan without them instead stayed near it: 4% dearer on
     bureau-2026, 9% on the car-pool campaign; bench/README.md, "County-union at its default").
+    A first plan alone (`solutions` 1, as `decompose` asks of each part first) is found with
+    them, which costs no search.
     Raises `RoutingError` when OR-Tools finds no solution at all.
     """
     chosen = strategy or strategies()[0]
-    if not fair.levels_road(data):
+    if settings.solutions == 1 or not fair.levels_road(data):
         return _solve(data, settings, progress, chosen, start)
     light = fair.without_road_shares(data)
     began = clock.monotonic()
-    if settings.solutions == 1 or _first_within_shares(data, light, settings, chosen, start):
+    if _first_within_shares(data, light, settings, chosen, start):
         found = _solve(light, _rest(settings, began), progress, chosen, start)
         if not fair.road_over_shares(data, found.tours):
             return found
-        if settings.solutions == 1:
-            return replace(found, objective=evaluate(data, solution_routes(data, found)))
     if progress is not None:
         progress("route: levelling road hours between teams")
     return _solve(data, _rest(settings, began), progress, chosen, start)

@@ -68,7 +68,7 @@ def test_area_sectors_give_each_call_a_team_that_can_make_it(
 
 def test_leftover_pass_places_a_must_visit_on_another_parts_team(campaign: TinyCampaign) -> None:
     """East can make one visit; its second must-visit is left over, and the roaming team,
-    which no part needed, makes it in the leftover pass."""
+    which no part needed, makes it in the leftover pass (which may give it e1 too)."""
     campaign.team("east", district="东镇", max_visits=1)
     campaign.team("west", district="西镇")
     campaign.team("county")
@@ -78,7 +78,8 @@ def test_leftover_pass_places_a_must_visit_on_another_parts_team(campaign: TinyC
     messages: list[str] = []
     plan = campaign.plan(split="district", workers=1, progress=messages.append)
     assert sorted(visit.household_id for visit in plan.visits) == ["e1", "e2", "w1"]
-    assert {route.team_id for route in plan.routes} == {"east", "west", "county"}
+    county = {v.household_id for r in plan.routes if r.team_id == "county" for v in r.visits}
+    assert "e2" in county
     assert any("dropped visits offered to" in message for message in messages)
     assert_feasible(campaign, plan)
 
