@@ -113,13 +113,14 @@ def _second_chance(
         {bundle_of[k] for k in loose} | {s.call for t in on_them.values() for s in t.stops}
     )
     part = Part("second chance", tuple(vehicles), tuple(calls))
+    dropped = tuple(sorted({bundle_of[k] for k in solution.dropped}))
+    begin = replace(solution, tours=tours, dropped=dropped)
+    before = decompose.part_cost(again.data, begin, part)
     try:
         found = search.solve(part.data(again.data), settings, start=routes_of(part, on_them))
     except RoutingError:  # no plan within the time left: the bundled plan stands
         return solution
-    dropped = tuple(sorted({bundle_of[k] for k in solution.dropped}))
-    begin = replace(solution, tours=tours, dropped=dropped)
-    return unbundle(again, data, decompose.with_part(again.data, begin, part, part.lift(found)))
+    return unbundle(again, data, decompose.with_part(begin, part, part.lift(found), before))
 
 
 def _collapsed(stops: tuple[Stop, ...], bundle_of: dict[int, int]) -> tuple[Stop, ...]:

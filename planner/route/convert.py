@@ -15,7 +15,7 @@ from planner.allocation import Allocation
 from planner.plan import DroppedVisit, Plan, Route, Visit
 from planner.reasons import Reason
 from planner.route.data import RoutingData
-from planner.route.explain import crowded_out_reason
+from planner.route.explain import crowded_out_reasons
 from planner.route.lunch import stretch
 from planner.route.solution import Solution, Tour
 
@@ -26,8 +26,8 @@ def to_plan(allocation: Allocation, data: RoutingData, solution: Solution) -> Pl
     left_out: list[tuple[str, bool, Reason]] = [
         *((drop.household_id, drop.must, drop.reason) for drop in data.unservable),
         *(
-            (calls[k].household_id, calls[k].must, crowded_out_reason(calls[k], data, solution))
-            for k in solution.dropped
+            (calls[k].household_id, calls[k].must, reason)
+            for k, reason in zip(solution.dropped, crowded_out_reasons(data, solution), strict=True)
         ),
     ]
     order = {case.household_id: i for i, case in enumerate(allocation.cases.cases)}

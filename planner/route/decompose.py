@@ -90,12 +90,13 @@ def solve(
     if progress is not None:
         offered = len(set(part.calls) & set(solution.dropped))
         progress(f"route: {offered} dropped visits offered to {len(part.vehicles)} team-days")
+    before = part_cost(data, solution, part)
     left = replace(settings, time_limit=max(MIN_PASS_SECONDS, deadline - time.monotonic()))
     try:
         found = search.solve(part.data(data), left, strategy=strategies()[0])
     except RoutingError:  # no plan for the pass in the time left: the parts' routes stand
         return _costed(data, replace(solution, status=Status.TIME_LIMIT))
-    return _costed(data, with_part(data, solution, part, part.lift(found)))
+    return _costed(data, with_part(solution, part, part.lift(found), before))
 
 
 def _costed(data: RoutingData, solution: Solution) -> Solution:
@@ -280,19 +281,21 @@ def _combine(solutions: Sequence[Solution]) -> Solution:
     )
 
 
-def with_part(data: RoutingData, solution: Solution, part: Part, found: Solution) -> Solution:
-    """`solution` with the routes and drops of `part` replaced by those `found` for it, when
-    they cost no more than the part's routes in `solution` (else `solution` as it was).
-
-    Every call of `part` is on one of its team-days or dropped in `solution`, so what the part
-    cost there is what OR-Tools makes of its routes there (`search.evaluate`).
-    """
-    mine = set(part.vehicles)
-    redone = set(part.calls)
+def part_cost(data: RoutingData, solution: Solution, part: Part) -> int:
+    """What OR-Tools makes of `part`'s routes in `solution` (`search.evaluate`): every call of
+    `part` is on one of its team-days or dropped there, so this is what the part costs in it."""
     tours = {tour.vehicle: tour for tour in solution.tours}
-    before = search.evaluate(part.data(data), routes_of(part, tours))
+    return search.evaluate(part.data(data), routes_of(part, tours))
+
+
+def with_part(solution: Solution, part: Part, found: Solution, before: int) -> Solution:
+    """`solution` with the routes and drops of `part` replaced by those `found` for it, when
+    they cost no more than the `before` the part cost in `solution` (`part_cost`, found before
+    the part's search so that its time counts in the limit); else `solution` as it was."""
     if found.objective > before:
         return replace(solution, status=worst((solution.status, found.status)))
+    mine = set(part.vehicles)
+    redone = set(part.calls)
     kept = replace(
         solution,
         tours=tuple(tour for tour in solution.tours if tour.vehicle not in mine),

@@ -131,9 +131,12 @@ def _solve(
     strategy: Strategy,
     start: Routes | None,
 ) -> Solution:
-    """One OR-Tools search of `data`'s whole model (see `solve`)."""
-    parameters = strategy.search_parameters(settings.time_limit, settings.solutions)
+    """One OR-Tools search of `data`'s whole model (see `solve`), building the model within
+    the time limit (a part of 600 calls takes about half a second)."""
+    began = clock.monotonic()
     model = _model(data)
+    left = max(0.001, settings.time_limit - (clock.monotonic() - began))
+    parameters = strategy.search_parameters(left, settings.solutions)
     if start is not None and not _start_from(model, parameters, start):
         return _solve(data, settings, progress, strategy, None)
     if progress is not None:
@@ -142,7 +145,7 @@ def _solve(
     if assignment is None:
         raise RoutingError(f"OR-Tools found no route plan within {settings.time_limit:g} s")
     if status is Status.WORK_LIMIT:
-        assignment, status = _settle(model, assignment, parameters)
+        assignment, status = _settle(model, assignment, parameters, began + settings.time_limit)
     if status is Status.TIME_LIMIT and progress is not None:
         progress(f"route: the {settings.time_limit:g} s safety limit stopped the search")
     return _read(assignment, model, data, status)
@@ -409,10 +412,11 @@ def _search(model: _Model, parameters: Parameters) -> tuple[pywrapcp.Assignment 
 
 
 def _settle(
-    model: _Model, start: pywrapcp.Assignment, parameters: Parameters
+    model: _Model, start: pywrapcp.Assignment, parameters: Parameters, deadline: float
 ) -> tuple[pywrapcp.Assignment, Status]:
-    """A greedy descent from `start`'s routes, given a tenth of the time limit on top: its
-    local optimum, or `start` as it was when the descent cannot start (`WORK_LIMIT`).
+    """A greedy descent from `start`'s routes, given a tenth of the time limit, or what is left
+    before `deadline` if less (at least 0.1 s): its local optimum, or `start` as it was when
+    the descent cannot start (`WORK_LIMIT`).
 
     Its `lns_time_limit` is its whole time limit: at OR-Tools' 100 ms the descent failed at
     once (ROUTING_FAIL) whenever another search ran beside it, so whether a plan counted as
@@ -430,7 +434,9 @@ def _settle(
     check.CopyFrom(parameters)
     check.use_iterated_local_search = False
     check.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
-    check.time_limit.FromMilliseconds(max(100, parameters.time_limit.ToMilliseconds() // 10))
+    tenth = parameters.time_limit.ToMilliseconds() // 10
+    left = round((deadline - clock.monotonic()) * 1000)
+    check.time_limit.FromMilliseconds(max(100, min(tenth, left)))
     check.lns_time_limit.CopyFrom(check.time_limit)
     began = clock.monotonic()
     begin = routing.ReadAssignmentFromRoutes(routes, True)
