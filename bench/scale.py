@@ -8,17 +8,18 @@
 
 Each campaign is generated as data (`campaigns.py`: 5 days, lunch breaks, leader tiers,
 districts, a car pool, windows), its driving minutes found over its roads as `plan` does before
-the rules (`attach_travel`), and routed by `planner.route.route`'s own path: `build`, then
-`bundle.solve` (alike households of a village as one stop; cut by district and area, both
-cores). Per campaign and time limit it prints, as CSV:
+the rules (`attach_travel`), and routed by `planner.route.route` as `plan` routes it:
+`build`, then `bundle.solve` (alike households of a village as one stop; cut by district and
+area, both cores), the time limit holding for all of it. Per campaign and time limit it prints, as CSV:
 
 - `travel_s`: seconds to find the driving minutes over the roads (before the routing stage);
-- `data_s`: seconds to build the routing data (`build`: who can visit whom, the car pool);
+- `data_s`: seconds to build the routing data (`build`: who can visit whom, the car pool),
+  timed on its own before the stage (which builds it again);
 - `first_plan_s`: seconds from the allocation to the first complete plan (routing data, pool,
   parts, every part's first solution and the leftover pass's), measured as a separate run that
   stops each search at its first solution;
-- `stage_s`: seconds of the whole routing stage at the time limit (data and search), to show
-  that the limit holds;
+- `stage_s`: seconds of the whole routing stage at the time limit (`route`: data, search and
+  the plan), to show that the limit holds;
 - `objective`, `dropped` of the plan at the time limit; `must_dropped`: must-visits some team
   could make (by every rule of the campaign) that the plan leaves out, the car pool's included;
   `must_unreachable`: must-visits the generator made that no team can make at all (too far
@@ -59,7 +60,8 @@ from typing import Any
 import psutil
 from campaigns import Size, campaign
 
-from planner.route.bundle import bundle, solve
+from planner.route import route
+from planner.route.bundle import bundle
 from planner.route.explain import NO_CAR
 from planner.route.model import build
 from planner.route.partition import partition
@@ -190,12 +192,12 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         return {"objective": pyvrp_objective(data, limit, args.seed)}
     solutions = 1 if args.run == "first" else args.solutions
     with _Peak() as peak:
+        began = time.monotonic()
         settings = Settings(time_limit=limit, solutions=solutions, cluster=args.cluster)
-        solution = solve(data, settings)
-    seconds = time.monotonic() - started
-    unreachable = [v.must for v in data.unservable if v.reason.code != NO_CAR]
-    dropped = [data.calls[k].must for k in solution.dropped]
-    dropped += [v.must for v in data.unservable if v.reason.code == NO_CAR]
+        plan = route(allocation, settings)
+    seconds = time.monotonic() - began
+    unreachable = {v.household_id: v.must for v in data.unservable if v.reason.code != NO_CAR}
+    dropped = [visit.must for visit in plan.dropped if visit.household_id not in unreachable]
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
@@ -204,13 +206,13 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         "data_s": built - started,
         "cpu_s": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
         "team_days": len(data.vehicles),
-        "objective": solution.objective,
-        "dropped": len(dropped) + len(unreachable),
+        "objective": plan.objective,
+        "dropped": len(plan.dropped),
         "must_dropped": sum(dropped),
-        "must_unreachable": sum(unreachable),
+        "must_unreachable": sum(unreachable.values()),
         "peak_mib": peak.mib,
         "bound_mib": (own.ru_maxrss + 2 * workers.ru_maxrss) / 1024,
-        "status": str(solution.status),
+        "status": str(plan.solver_status),
         "parts": len(partition(bundle(data).data)),
     }
 

@@ -30,6 +30,10 @@ __all__ = ["RoutingError", "Settings", "route"]
 
 Progress = Callable[[str], None]
 
+FINISH_SECONDS_PER_CALL = 50e-6
+"""Seconds kept back from the search, per call, for turning its answer into the plan (bundles
+opened, a reason for every visit left out): 0.6 s for a province's 19,903 calls, measured."""
+
 
 def route(allocation: Allocation, settings: Settings, *, progress: Progress | None = None) -> Plan:
     """Each team's day-by-day route for the funded households that want a visit.
@@ -45,7 +49,8 @@ def route(allocation: Allocation, settings: Settings, *, progress: Progress | No
     """
     began = time.monotonic()
     data = build(allocation)
-    settings = settings.share(max(0.0, 1 - (time.monotonic() - began) / settings.time_limit))
+    spent = time.monotonic() - began + FINISH_SECONDS_PER_CALL * len(data.calls)
+    settings = settings.share(max(0.0, 1 - spent / settings.time_limit))
     start = None
     if settings.previous:
         data, start = with_previous(data, settings.previous)

@@ -75,9 +75,10 @@ def solve(
     When nothing is bundled the search gets the whole time limit; otherwise `SECOND_SHARE` of
     it is kept for the second chance, used only when a bundle was left out.
     """
+    deadline = time.monotonic() + settings.time_limit
     bundled = bundle(data)
     joined = len(bundled.members) < len(data.calls)
-    deadline = time.monotonic() + settings.time_limit
+    settings = replace(settings, time_limit=max(MIN_SECOND_SECONDS, deadline - time.monotonic()))
     if joined and progress is not None:
         progress(
             f"route: {len(data.calls)} visits as {len(bundled.members)} stops "
