@@ -10,7 +10,8 @@ Each campaign is generated as data (`campaigns.py`: 5 days, lunch breaks, leader
 districts, a car pool, windows), its driving minutes found over its roads as `plan` does before
 the rules (`attach_travel`), and routed by `planner.route.route` as `plan` routes it:
 `build`, then `bundle.solve` (alike households of a village as one stop; cut by district and
-area, both cores), the time limit holding for all of it. Per campaign and time limit it prints, as CSV:
+area, both cores), the time limit holding for all of it.
+Per campaign and time limit it prints, as CSV:
 
 - `travel_s`: seconds to find the driving minutes over the roads (before the routing stage);
 - `data_s`: seconds to build the routing data (`build`: who can visit whom, the car pool),
