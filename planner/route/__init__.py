@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from planner.allocation import Allocation
 from planner.plan import Plan
@@ -50,7 +51,7 @@ def route(allocation: Allocation, settings: Settings, *, progress: Progress | No
     began = time.monotonic()
     data = build(allocation)
     spent = time.monotonic() - began + FINISH_SECONDS_PER_CALL * len(data.calls)
-    settings = settings.share(max(0.0, 1 - spent / settings.time_limit))
+    settings = replace(settings, time_limit=max(0.001, settings.time_limit - spent))
     start = None
     if settings.previous:
         data, start = with_previous(data, settings.previous)

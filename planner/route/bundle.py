@@ -78,7 +78,7 @@ def solve(
     deadline = time.monotonic() + settings.time_limit
     bundled = bundle(data)
     joined = len(bundled.members) < len(data.calls)
-    settings = replace(settings, time_limit=max(MIN_SECOND_SECONDS, deadline - time.monotonic()))
+    settings = replace(settings, time_limit=max(0.001, deadline - time.monotonic()))
     if joined and progress is not None:
         progress(
             f"route: {len(data.calls)} visits as {len(bundled.members)} stops "
