@@ -19,7 +19,7 @@ and every part has one from the first round (or, when not even that fitted, a pl
 its calls out), so a run always ends with a plan. The plan's objective is the sum of its parts'
 (OR-Tools' own for each, see `part`): a pass that redoes a part subtracts what OR-Tools makes
 of the routes it started from; the plan's fair loads (`fair`) do not add up over parts, so the
-whole is costed once more at the end when it is small enough (`_costed`).
+whole is costed once more at the end (`_costed`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 
 from planner.cluster import Cluster
-from planner.route import portfolio, search
+from planner.route import cost, portfolio, search
 from planner.route.data import RoutingData
 from planner.route.errors import RoutingError
 from planner.route.leftover import leftover_pass
@@ -49,9 +49,6 @@ MIN_PASS_SECONDS = 1.0
 MIN_PART_SECONDS = 0.1
 """The least time a part's search is started with: with less left, a part without a first plan
 leaves its calls out, and one with a plan keeps it."""
-COST_WHOLE_UP_TO = 2000
-"""Calls up to which a plan in parts is costed again as a whole (`_costed`): the model's
-matrices then take about 200 MB."""
 GRACE = 30.0
 """Seconds past the time limit that a cluster's parts may take to come back (sending the parts
 and building their models are outside the searches' limits) before they are given up."""
@@ -100,21 +97,13 @@ def solve(
 
 
 def _costed(data: RoutingData, solution: Solution) -> Solution:
-    """The solution with OR-Tools' objective of its routes on the whole campaign, when the
-    campaign is small enough to cost whole (`COST_WHOLE_UP_TO`).
-
-    The parts' objectives add up over team-days and dropped calls except for the fair loads
-    (`fair`): a team's fair share is its tier's over the whole campaign, not a part's.
-    Costing needs the whole campaign's model, whose matrices grow with the square of its
-    calls: for a province's 20,000 the process grew past 9 GiB and took minutes after the
-    search had ended. A larger campaign's objective is therefore the sum of its parts', each
-    part's loads levelled within the part, which is what its searches minimised.
-    """
-    if len(data.calls) > COST_WHOLE_UP_TO or not any(v.level_loads for v in data.vehicles):
+    """The solution with OR-Tools' objective of its routes on the whole campaign
+    (`cost.objective`): the parts' objectives add up over team-days and dropped calls except
+    for the fair loads (`fair`), since a team's fair share is its tier's over the whole
+    campaign, not a part's."""
+    if not any(v.level_loads or v.min_days or v.min_visits for v in data.vehicles):
         return solution
-    return replace(
-        solution, objective=search.evaluate(data, search.solution_routes(data, solution))
-    )
+    return replace(solution, objective=cost.objective(data, search.solution_routes(data, solution)))
 
 
 Job = tuple[RoutingData, Settings, Routes | None]
@@ -237,13 +226,9 @@ def _nothing(part: RoutingData) -> Solution:
     """The plan of a part that had no time for any: every call left out.
 
     Its objective is OR-Tools' for empty routes: the calls' penalties, and, when a team of
-    the part asks for a least number of days or visits (`fair`), what falling short
-    costs, for which the part's model is built (a part of 400 calls takes 0.15 s).
+    the part asks for a least number of days or visits (`fair`), what falling short costs.
     """
-    if not any(vehicle.min_days or vehicle.min_visits for vehicle in part.vehicles):
-        objective = sum(call.penalty for call in part.calls)
-    else:
-        objective = search.evaluate(part, [[] for _ in part.vehicles])
+    objective = cost.objective(part, [[] for _ in part.vehicles])
     return Solution(
         tours=(),
         dropped=tuple(range(len(part.calls))),
@@ -282,10 +267,10 @@ def _combine(solutions: Sequence[Solution]) -> Solution:
 
 
 def part_cost(data: RoutingData, solution: Solution, part: Part) -> int:
-    """What OR-Tools makes of `part`'s routes in `solution` (`search.evaluate`): every call of
+    """What OR-Tools makes of `part`'s routes in `solution` (`cost.objective`): every call of
     `part` is on one of its team-days or dropped there, so this is what the part costs in it."""
     tours = {tour.vehicle: tour for tour in solution.tours}
-    return search.evaluate(part.data(data), routes_of(part, tours))
+    return cost.objective(part.data(data), routes_of(part, tours))
 
 
 def with_part(solution: Solution, part: Part, found: Solution, before: int) -> Solution:

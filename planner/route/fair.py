@@ -34,13 +34,12 @@ total. Then:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from ortools.constraint_solver import pywrapcp
 
 from planner.route.data import RoutingData
-from planner.route.solution import Tour
 
 SHORT_PENALTY = 20_000
 """A day or a visit short of a team's `min_days`/`min_visits`: more than any may-visit's penalty
@@ -100,21 +99,49 @@ def without_road_shares(data: RoutingData) -> RoutingData:
     return replace(data, vehicles=vehicles)
 
 
-def road_over_shares(data: RoutingData, tours: Iterable[Tour]) -> int:
-    """Road minutes the teams of `tours` drive over their tiers' road shares, all told: what
-    the road dimensions of `add_fair_loads` would cost the plan, before their weights."""
-    driven: dict[str, int] = {}
-    for tour in tours:
-        vehicle = data.vehicles[tour.vehicle]
-        places = [vehicle.depot, *(data.calls[stop.call].place for stop in tour.stops)]
-        places.append(vehicle.depot)
-        road = sum(data.travel[a][b] for a, b in itertools.pairwise(places))
-        driven[vehicle.team_id] = driven.get(vehicle.team_id, 0) + road
-    over = 0
-    for team, share in _road_shares(data).items():
-        if share is not None:
-            over += max(0, driven.get(team, 0) - share)
-    return over
+def road_over_shares(data: RoutingData, routes: Sequence[Sequence[int]]) -> int:
+    """Road minutes the teams of `routes` (each vehicle's calls) drive over their tiers' road
+    shares, all told: what the road dimensions of `add_fair_loads` cost, before their weights."""
+    driven = _driven(data, routes)
+    shares = _road_shares(data).items()
+    return sum(max(0, driven[team] - share) for team, share in shares if share is not None)
+
+
+def costs(data: RoutingData, routes: Sequence[Sequence[int]]) -> int:
+    """What the soft bounds `add_fair_loads` puts in the model cost for `routes` (each vehicle's
+    calls): each team over its tier's road and visits shares, times their weights, and short of
+    its least work, `SHORT_PENALTY` a day or a visit (`cost.objective` adds the rest)."""
+    teams = _teams(data)
+    driven = _driven(data, routes)
+    made = {t: sum(data.calls[k].visits for v in vs for k in routes[v]) for t, vs in teams.items()}
+    total = 0
+    for members in _shared_tiers(data, teams).values():
+        mine = {v for team in members for v in teams[team]}
+        first = data.vehicles[min(mine)]
+        road, visits = _road_share(data, mine, members), _visits_share(data, mine, members)
+        for team in members:
+            total += first.road_weight * max(0, driven[team] - road)
+            total += first.visits_weight * max(0, made[team] - visits)
+    for team, vehicles in teams.items():
+        wanted = data.vehicles[vehicles[0]]
+        if wanted.min_visits:
+            least = min(wanted.min_visits, _reachable_visits(data, vehicles))
+            total += SHORT_PENALTY * max(0, least - made[team])
+        if wanted.min_days:
+            least = min(wanted.min_days, _reachable_days(data, vehicles))
+            total += SHORT_PENALTY * max(0, least - sum(1 for v in vehicles if routes[v]))
+    return total
+
+
+def _driven(data: RoutingData, routes: Sequence[Sequence[int]]) -> dict[str, int]:
+    """Each team's road minutes over all its days in `routes`."""
+    driven = dict.fromkeys(_teams(data), 0)
+    for v, calls in enumerate(routes):
+        if calls:
+            vehicle = data.vehicles[v]
+            places = [vehicle.depot, *(data.calls[k].place for k in calls), vehicle.depot]
+            driven[vehicle.team_id] += sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+    return driven
 
 
 def _road_shares(data: RoutingData) -> dict[str, int | None]:

@@ -83,7 +83,7 @@ def solve(
     began = clock.monotonic()
     if _first_within_shares(data, light, settings, chosen, start):
         found = _solve(light, _rest(settings, began), progress, chosen, start)
-        if not fair.road_over_shares(data, found.tours):
+        if not fair.road_over_shares(data, solution_routes(data, found)):
             return found
     if progress is not None:
         progress("route: levelling road hours between teams")
@@ -107,7 +107,7 @@ def _first_within_shares(
     if first is None:
         return False
     plan = _read(first, model, light, Status.WORK_LIMIT)
-    return not fair.road_over_shares(data, plan.tours)
+    return not fair.road_over_shares(data, solution_routes(light, plan))
 
 
 def _rest(settings: Settings, began: float) -> Settings:
