@@ -12,8 +12,6 @@ the road minutes of every route (the arc cost), the penalty of every call left o
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from planner.route import fair
 from planner.route.data import CHANGE_PENALTY, RoutingData
 from planner.route.search import Routes
@@ -27,9 +25,7 @@ def objective(data: RoutingData, routes: Routes) -> int:
     for v, calls in enumerate(routes):
         if not calls:
             continue
-        depot = data.vehicles[v].depot
-        places = [depot, *(data.calls[k].place for k in calls), depot]
-        total += sum(data.travel[a][b] for a, b in pairwise(places))
+        total += data.drive(v, calls)
         moved = (data.calls[k] for k in calls if data.calls[k].previous not in (None, v))
         total += CHANGE_PENALTY * sum(call.visits for call in moved)
         placed.update(calls)

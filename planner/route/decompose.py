@@ -101,8 +101,6 @@ def _costed(data: RoutingData, solution: Solution) -> Solution:
     (`cost.objective`): the parts' objectives add up over team-days and dropped calls except
     for the fair loads (`fair`), since a team's fair share is its tier's over the whole
     campaign, not a part's."""
-    if not any(v.level_loads or v.min_days or v.min_visits for v in data.vehicles):
-        return solution
     return replace(solution, objective=cost.objective(data, search.solution_routes(data, solution)))
 
 

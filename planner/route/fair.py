@@ -137,10 +137,7 @@ def _driven(data: RoutingData, routes: Sequence[Sequence[int]]) -> dict[str, int
     """Each team's road minutes over all its days in `routes`."""
     driven = dict.fromkeys(_teams(data), 0)
     for v, calls in enumerate(routes):
-        if calls:
-            vehicle = data.vehicles[v]
-            places = [vehicle.depot, *(data.calls[k].place for k in calls), vehicle.depot]
-            driven[vehicle.team_id] += sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+        driven[data.vehicles[v].team_id] += data.drive(v, calls)
     return driven
 
 
