@@ -35,6 +35,12 @@ SISR_FULL = (
     "ruin_strategies { sisr { max_removed_sequence_size: 20 avg_num_removed_visits: 15 "
     "bypass_factor: 0.01 } }"
 )
+NEIGHBOURS_AT = "recreate_strategy {"
+NEIGHBOURS_NEAR = (
+    "route_selection_neighbors_ratio: 0.1 route_selection_max_neighbors: 30\n"
+    "    recreate_strategy {"
+)
+"""SISR cuts its strings from routes near a seed visit; OR-Tools' default looks at all routes."""
 BANDIT = "\nuse_multi_armed_bandit_concatenate_operators: true\n"
 
 
@@ -69,6 +75,11 @@ VARIANTS: dict[str, Callable[[], tuple[Strategy, ...]]] = {
     "close-routes": lambda: _extra_ruin(
         "ruin_strategies { spatially_close_routes { num_ruined_routes: 3 } }"
     ),
+    "near-strings": lambda: tuple(
+        Strategy(name=s.name, parameters=s.parameters.replace(NEIGHBOURS_AT, NEIGHBOURS_NEAR))
+        for s in _shipped().values()
+    ),
+    "near-strings-full": lambda: _full_with(NEIGHBOURS_AT, NEIGHBOURS_NEAR),
 }
 
 
