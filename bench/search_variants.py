@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
-import itertools
 import os
 import statistics
 import sys
@@ -113,11 +112,9 @@ def _route(path: Path, time_limit: float) -> tuple[int, float]:
     solution = portfolio.solve(data, Settings(time_limit=time_limit, solutions=None, workers=1))
     if solution.dropped:
         raise SystemExit(f"{path.stem}: {len(solution.dropped)} customers not visited")
-    road = 0
-    for tour in solution.tours:
-        depot = data.vehicles[tour.vehicle].depot
-        places = [depot, *(data.calls[stop.call].place for stop in tour.stops), depot]
-        road += sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+    road = sum(
+        data.drive(tour.vehicle, [stop.call for stop in tour.stops]) for tour in solution.tours
+    )
     return len(solution.tours), road / SCALE
 
 

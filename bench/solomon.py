@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import multiprocessing
 import os
 import statistics
@@ -135,11 +134,9 @@ def _songnuan(data: RoutingData, settings: Settings) -> Result:
     solution = solve(data, settings)
     if solution.dropped:
         return Result(vehicles=len(solution.tours), distance=None)
-    road = 0
-    for tour in solution.tours:
-        depot = data.vehicles[tour.vehicle].depot
-        places = [depot, *(data.calls[stop.call].place for stop in tour.stops), depot]
-        road += sum(data.travel[a][b] for a, b in itertools.pairwise(places))
+    road = sum(
+        data.drive(tour.vehicle, [stop.call for stop in tour.stops]) for tour in solution.tours
+    )
     return Result(vehicles=len(solution.tours), distance=road / SCALE)
 
 
